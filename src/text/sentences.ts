@@ -1,0 +1,63 @@
+// Sentence and heading segmentation over the matching form of a text, with offsets into the original.
+import type { Sentence } from "../schema/index.js";
+
+/** Abbreviations whose period does not end a sentence (lower-cased, without the period). */
+const ABBREVIATIONS = new Set(
+  (
+    "mr mrs ms dr prof gen lt col maj capt sgt cmdr adm gov sen rep pres st sr jr rev hon " +
+    "no nos vs etc approx est dept univ inc ltd corp co bros jan feb mar apr jun jul aug sep sept oct nov dec " +
+    "e.g i.e u.s u.k u.n a.m p.m fig op cf al"
+  ).split(" "),
+);
+
+const FINAL_PUNCTUATION = /[.!?:;"')\]…]$/;
+
+/** Split a text into sentences and headings; a line with no final punctuation is a heading. */
+export function splitSentences(text: string, matching: string): Sentence[] {
+  const out: Sentence[] = [];
+  const lineRe = /[^\n]+/g;
+  for (let m = lineRe.exec(matching); m; m = lineRe.exec(matching)) {
+    let start = m.index;
+    let end = m.index + m[0].length;
+    while (start < end && /\s/.test(matching[start])) start++;
+    while (end > start && /\s/.test(matching[end - 1])) end--;
+    if (start === end) continue;
+    const line = matching.slice(start, end);
+    if (!FINAL_PUNCTUATION.test(line)) {
+      out.push({ index: out.length, start, end, text: text.slice(start, end), heading: true });
+      continue;
+    }
+    for (const [s, e] of splitLine(line)) {
+      out.push({ index: out.length, start: start + s, end: start + e, text: text.slice(start + s, start + e), heading: false });
+    }
+  }
+  return out;
+}
+
+/** Sentence boundaries inside one line: [.!?] (plus closing quotes) before a space and a capital, digit or quote. */
+function splitLine(line: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  const re = /[.!?]+["')\]]*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
+  let from = 0;
+  for (let m = re.exec(line); m; m = re.exec(line)) {
+    const stop = m.index + m[0].length;
+    if (m[0][0] === "." && m[0].length === 1 && isAbbreviation(line, m.index)) continue;
+    parts.push([from, stop]);
+    from = stop;
+    while (from < line.length && /\s/.test(line[from])) from++;
+  }
+  if (from < line.length) parts.push([from, line.length]);
+  return parts;
+}
+
+function isAbbreviation(line: string, dot: number): boolean {
+  if (/^\s*[\dIVXivx]{1,4}$/.test(line.slice(0, dot))) return true; // "1. The army ..." numbers a paragraph
+  let i = dot;
+  while (i > 0 && /[\p{L}.]/u.test(line[i - 1])) i--;
+  const word = line.slice(i, dot);
+  if (!word) return false;
+  if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
+  if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
+  // a leading ordinal of a numbered heading line ("1. Kim ...") never reaches here: headings are whole lines
+  return ABBREVIATIONS.has(word.toLowerCase());
+}
