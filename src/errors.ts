@@ -8,6 +8,7 @@ export type KgErrorCode =
   | "SOURCES_MISSING"
   | "INVALID_ARGS"
   | "INVALID_GRAPH"
+  | "GRAPH_MISSING"
   | "INVALID_GOLD"
   | "INVALID_MODEL"
   | "INVALID_CONLL"
