@@ -1,0 +1,186 @@
+// Indexes built once per graph: names to nodes, and edges grouped by node and relation (compressed rows).
+import type { AbstractGraph } from "graphology-types";
+import { ENTITY_KINDS, RELATION_TYPES, SYMMETRIC_RELATIONS } from "../schema/index.js";
+import type { EdgeAttributes, GraphAttributes, NodeAttributes, RelationType } from "../schema/index.js";
+import { nameTokens, normaliseName } from "./normalise.js";
+
+/** A kgraph graph: graphology with the contract's attributes. */
+export type KgGraph = AbstractGraph<NodeAttributes, EdgeAttributes, GraphAttributes>;
+
+/** Edges grouped by a key (node or relation): items[offsets[k] .. offsets[k+1]) are key k's edges. */
+export interface Csr {
+  offsets: Int32Array;
+  items: Int32Array;
+}
+
+export interface GraphIndex {
+  nodeKeys: string[];
+  nodeId: Map<string, number>;
+  edgeKeys: string[];
+  edgeSource: Int32Array;
+  edgeTarget: Int32Array;
+  edgeRel: Uint8Array;
+  /** Per node, its out (in) edges sorted by relation code. */
+  out: Csr;
+  in: Csr;
+  /** Per relation code, its edges. */
+  byRelation: Csr;
+  kindNodes: Map<string, number[]>;
+  /** Per node, the index of its kind in ENTITY_KINDS. */
+  nodeKind: Uint8Array;
+  labels: Map<string, number[]>;
+  aliases: Map<string, number[]>;
+  tokens: Map<string, number[]>;
+  documents: Map<string, number[]>;
+  normLabels: string[];
+  normAliases: string[][];
+  degree: Float64Array;
+  pagerank: Float64Array;
+}
+
+export const RELATION_CODE: ReadonlyMap<RelationType, number> = new Map(RELATION_TYPES.map((r, i) => [r, i]));
+export const COOCCURRENCE_CODE = RELATION_CODE.get("co_occurs_with")!;
+export const KIND_CODE: ReadonlyMap<string, number> = new Map(ENTITY_KINDS.map((k, i) => [k, i]));
+export const SYMMETRIC_CODES: ReadonlySet<number> = new Set([...SYMMETRIC_RELATIONS].map((r) => RELATION_CODE.get(r)!));
+
+function push<K>(map: Map<K, number[]>, key: K, value: number): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else if (list[list.length - 1] !== value) list.push(value);
+}
+
+function groupBy(count: number, keyOf: Int32Array | Uint8Array, order: Iterable<number>, size: number): Csr {
+  const offsets = new Int32Array(count + 1);
+  for (let e = 0; e < size; e++) offsets[keyOf[e] + 1]++;
+  for (let k = 0; k < count; k++) offsets[k + 1] += offsets[k];
+  const fill = offsets.slice(0, count);
+  const items = new Int32Array(size);
+  for (const e of order) items[fill[keyOf[e]]++] = e;
+  return { offsets, items };
+}
+
+/** Build every index of a graph in one pass over nodes and one over edges. */
+export function buildIndex(graph: KgGraph): GraphIndex {
+  const n = graph.order;
+  const m = graph.size;
+  const nodeKeys: string[] = new Array(n);
+  const nodeId = new Map<string, number>();
+  const kindNodes = new Map<string, number[]>();
+  const labels = new Map<string, number[]>();
+  const aliases = new Map<string, number[]>();
+  const tokens = new Map<string, number[]>();
+  const documents = new Map<string, number[]>();
+  const normLabels: string[] = new Array(n);
+  const normAliases: string[][] = new Array(n);
+  const nodeKind = new Uint8Array(n);
+  const degree = new Float64Array(n);
+  const pagerank = new Float64Array(n);
+  let i = 0;
+  graph.forEachNode((key, a) => {
+    nodeKeys[i] = key;
+    nodeId.set(key, i);
+    push(kindNodes, a.kind, i);
+    nodeKind[i] = KIND_CODE.get(a.kind) ?? 0;
+    const label = normaliseName(a.label);
+    normLabels[i] = label;
+    push(labels, label, i);
+    const forms = a.aliases.map(normaliseName).filter((f) => f && f !== label);
+    normAliases[i] = forms;
+    for (const f of forms) push(aliases, f, i);
+    for (const form of [label, ...forms]) for (const t of nameTokens(form)) push(tokens, t, i);
+    for (const d of a.documents) push(documents, d, i);
+    degree[i] = a.degree;
+    pagerank[i] = a.pagerank;
+    i++;
+  });
+  const edgeKeys: string[] = new Array(m);
+  const edgeSource = new Int32Array(m);
+  const edgeTarget = new Int32Array(m);
+  const edgeRel = new Uint8Array(m);
+  let e = 0;
+  graph.forEachEdge((key, a, source, target) => {
+    edgeKeys[e] = key;
+    edgeSource[e] = nodeId.get(source)!;
+    edgeTarget[e] = nodeId.get(target)!;
+    edgeRel[e] = RELATION_CODE.get(a.relation) ?? COOCCURRENCE_CODE;
+    e++;
+  });
+  const byRelation = groupBy(RELATION_TYPES.length, edgeRel, Array.from({ length: m }, (_, k) => k), m);
+  // Filling node rows in relation order leaves each row sorted by relation, ready for binary search.
+  const out = groupBy(n, edgeSource, byRelation.items, m);
+  const inn = groupBy(n, edgeTarget, byRelation.items, m);
+  return {
+    nodeKeys, nodeId, edgeKeys, edgeSource, edgeTarget, edgeRel, out, in: inn, byRelation,
+    kindNodes, nodeKind, labels, aliases, tokens, documents, normLabels, normAliases, degree, pagerank,
+  };
+}
+
+function lowerBound(index: GraphIndex, items: Int32Array, lo: number, hi: number, code: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (index.edgeRel[items[mid]] < code) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** Relation codes as sorted, merged [first, last] ranges. */
+export type CodeRanges = ReadonlyArray<readonly [number, number]>;
+
+/** Turn a set of relation codes into ranges so a row is searched once per range, not once per relation. */
+export function toRanges(codes: Iterable<number>): CodeRanges {
+  const sorted = [...new Set(codes)].sort((a, b) => a - b);
+  const ranges: Array<[number, number]> = [];
+  for (const c of sorted) {
+    const last = ranges[ranges.length - 1];
+    if (last && last[1] === c - 1) last[1] = c;
+    else ranges.push([c, c]);
+  }
+  return ranges;
+}
+
+/** Which way to follow edges from a node. */
+export type Direction = "out" | "in" | "both";
+
+/**
+ * Visit the edges of `node` in `direction` whose relation is in `ranges`; symmetric relations are followed both ways.
+ * The callback gets the edge and the node at its other end; returning false stops the walk.
+ */
+export function forEachIncident(
+  index: GraphIndex,
+  node: number,
+  direction: Direction,
+  ranges: CodeRanges,
+  visit: (edge: number, other: number) => boolean | void,
+): boolean {
+  for (const side of ["out", "in"] as const) {
+    const csr = index[side];
+    const lo0 = csr.offsets[node];
+    const hi0 = csr.offsets[node + 1];
+    if (lo0 === hi0) continue;
+    const ends = side === "out" ? index.edgeTarget : index.edgeSource;
+    const wanted = direction === "both" || direction === side;
+    for (const [first, last] of ranges) {
+      let k = lowerBound(index, csr.items, lo0, hi0, first);
+      const hi = lowerBound(index, csr.items, k, hi0, last + 1);
+      for (; k < hi; k++) {
+        const edge = csr.items[k];
+        if (!wanted && !SYMMETRIC_CODES.has(index.edgeRel[edge])) continue;
+        // A self-loop sits in both rows; report it once.
+        if (side === "in" && index.edgeSource[edge] === node && (direction === "both" || SYMMETRIC_CODES.has(index.edgeRel[edge]))) continue;
+        if (visit(edge, ends[edge]) === false) return false;
+      }
+    }
+  }
+  return true;
+}
+
+/** Order nodes most connected first: degree, then pagerank, then label, then id. */
+export function compareConnected(index: GraphIndex, a: number, b: number): number {
+  return (
+    index.degree[b] - index.degree[a] ||
+    index.pagerank[b] - index.pagerank[a] ||
+    (index.normLabels[a] < index.normLabels[b] ? -1 : index.normLabels[a] > index.normLabels[b] ? 1 : 0) ||
+    (index.nodeKeys[a] < index.nodeKeys[b] ? -1 : index.nodeKeys[a] > index.nodeKeys[b] ? 1 : 0)
+  );
+}

@@ -1,0 +1,231 @@
+// KnowledgeGraph: the read-only query API over a kgraph graph, with its indexes built once at load.
+import { KgError } from "../errors.js";
+import type { RelationType } from "../schema/index.js";
+import { COOCCURRENCE_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, forEachIncident, toRanges } from "./indexes.js";
+import type { CodeRanges, Direction, GraphIndex, KgGraph } from "./indexes.js";
+import { graphFromJson, graphFromText } from "./parse-graph.js";
+import { PathViews, shortestPath } from "./path.js";
+import { matchPattern } from "./pattern/match.js";
+import { parsePattern } from "./pattern/parser.js";
+import { compareStrength, entityRecord, relationRecord } from "./records.js";
+import { lookupNodes, requireNode, resolveNode, searchNodes, suggestNodes } from "./resolve.js";
+import { MATCH_DEFAULTS, NEIGHBORS_DEFAULTS, PATH_DEFAULTS, RELATIONS_DEFAULTS } from "./types.js";
+import type {
+  EntitiesOptions, EntityRecord, EntityRef, GraphStats, MatchOptions, MatchResult, NeighborRecord,
+  NeighborsOptions, PathOptions, PathResult, RelationFilter, RelationRecord, RelationsOptions,
+} from "./types.js";
+
+const TYPED_CODES = Array.from({ length: COOCCURRENCE_CODE }, (_, i) => i);
+
+function relationRanges(filter: RelationFilter | undefined, includeCooccurrence: boolean): CodeRanges {
+  if (filter === undefined) return toRanges(includeCooccurrence ? [...TYPED_CODES, COOCCURRENCE_CODE] : TYPED_CODES);
+  const list: readonly RelationType[] = typeof filter === "string" ? [filter] : filter;
+  return toRanges(
+    list.map((r) => {
+      const code = RELATION_CODE.get(r);
+      if (code === undefined) throw new KgError("INVALID_ARGS", `relations: unknown relation "${r}"; see RELATION_TYPES for the vocabulary`);
+      return code;
+    }),
+  );
+}
+
+function isPathText(source: string): boolean {
+  const head = source.trimStart()[0];
+  return head !== "{" && head !== "[";
+}
+
+/** A read-only, indexed view of a kgraph graph answering entity, relation, path and pattern queries with evidence. */
+export class KnowledgeGraph {
+  /** The graphology graph; treat it as read-only, the indexes are not updated on change. */
+  readonly graph: KgGraph;
+  private readonly index: GraphIndex;
+  private readonly views: PathViews;
+
+  private constructor(graph: KgGraph) {
+    if (graph.type !== "directed") throw new KgError("INVALID_GRAPH", `KnowledgeGraph: expected a directed graph, got a ${graph.type} one`);
+    this.graph = graph;
+    this.index = buildIndex(graph);
+    this.views = new PathViews(this.index);
+  }
+
+  /** Wrap a graphology graph that already follows the contract (no validation). @throws KgError INVALID_GRAPH if it is not directed */
+  static fromGraph(graph: KgGraph): KnowledgeGraph {
+    return new KnowledgeGraph(graph);
+  }
+
+  /** Validate parsed graph JSON and index it. @throws KgError INVALID_GRAPH with one line per issue */
+  static fromJson(json: unknown, where = "graph JSON"): KnowledgeGraph {
+    return new KnowledgeGraph(graphFromJson(json, where));
+  }
+
+  /**
+   * Load from parsed JSON, JSON text, or a file path (read with node:fs, so paths work in Node only).
+   * @throws KgError INVALID_GRAPH on invalid content, GRAPH_MISSING when the file cannot be read
+   */
+  static async load(source: string | URL | object): Promise<KnowledgeGraph> {
+    if (typeof source === "string" && !isPathText(source)) return new KnowledgeGraph(graphFromText(source));
+    if (typeof source !== "string" && !(source instanceof URL)) return KnowledgeGraph.fromJson(source);
+    const where = String(source);
+    // Kept behind a variable so browser bundles never try to resolve node:fs; browsers pass JSON instead.
+    const fsModule = "node:fs/promises";
+    const fs = (await import(/* @vite-ignore */ fsModule)) as typeof import("node:fs/promises");
+    let text: string;
+    try {
+      text = await fs.readFile(source, "utf8");
+    } catch (err) {
+      throw new KgError("GRAPH_MISSING", `KnowledgeGraph.load: cannot read ${where} (${(err as NodeJS.ErrnoException).code ?? "error"}); run \`kg build\` first`, { cause: err, where });
+    }
+    return new KnowledgeGraph(graphFromText(text, where));
+  }
+
+  private node(ref: EntityRef, caller: string): number {
+    const name = typeof ref === "string" ? ref : ref.id;
+    return requireNode(this.index, name, (n) => this.graph.getNodeAttribute(this.index.nodeKeys[n], "label"), caller);
+  }
+
+  private record(n: number): EntityRecord {
+    return entityRecord(this.graph, this.index, n);
+  }
+
+  /** The entity with this id, label or alias (case- and accent-insensitive; the most connected when several match), or null. */
+  entity(nameOrAlias: EntityRef): EntityRecord | null {
+    const n = resolveNode(this.index, typeof nameOrAlias === "string" ? nameOrAlias : nameOrAlias.id);
+    return n === undefined ? null : this.record(n);
+  }
+
+  /** Labels of the entities nearest to a name (edit distance over normalised labels and aliases), nearest first. */
+  suggest(name: string, limit = 5): string[] {
+    return suggestNodes(this.index, name, limit).map((n) => this.graph.getNodeAttribute(this.index.nodeKeys[n], "label"));
+  }
+
+  /** Entities filtered by kind, search text and document; search results come best match first, others most connected first. */
+  entities(options: EntitiesOptions & { limit?: number } = {}): EntityRecord[] {
+    const { index } = this;
+    let nodes: number[];
+    if (options.search !== undefined) nodes = searchNodes(index, options.search);
+    else {
+      nodes = options.document !== undefined ? [...(index.documents.get(options.document) ?? [])] : index.nodeKeys.map((_, i) => i);
+      nodes.sort((a, b) => compareConnected(index, a, b));
+    }
+    const kinds = options.kind === undefined ? undefined : new Set<string>(typeof options.kind === "string" ? [options.kind] : options.kind);
+    const doc = options.document;
+    const out: EntityRecord[] = [];
+    for (const n of nodes) {
+      if (out.length >= (options.limit ?? Infinity)) break;
+      if (kinds && !kinds.has(this.graph.getNodeAttribute(index.nodeKeys[n], "kind"))) continue;
+      if (doc !== undefined && !this.graph.getNodeAttribute(index.nodeKeys[n], "documents").includes(doc)) continue;
+      out.push(this.record(n));
+    }
+    return out;
+  }
+
+  /** Relations by endpoint and type, by relation order then strongest first; `co_occurs_with` only on request. @throws KgError UNKNOWN_ENTITY */
+  relations(options: RelationsOptions & { limit?: number } = {}): RelationRecord[] {
+    const { index } = this;
+    const include = options.includeCooccurrence ?? RELATIONS_DEFAULTS.includeCooccurrence;
+    const ranges = relationRanges(options.relation, include);
+    const entity = options.entity === undefined ? undefined : this.node(options.entity, "relations");
+    const source = options.source === undefined ? undefined : this.node(options.source, "relations");
+    const target = options.target === undefined ? undefined : this.node(options.target, "relations");
+    const touches = (e: number, n: number | undefined, side: "source" | "target"): boolean => {
+      if (n === undefined) return true;
+      const s = index.edgeSource[e];
+      const t = index.edgeTarget[e];
+      if (side === "source" ? s === n : t === n) return true;
+      return SYMMETRIC_CODES.has(index.edgeRel[e]) && (side === "source" ? t === n : s === n);
+    };
+    const edges: number[] = [];
+    const anchor = entity ?? source ?? target;
+    if (anchor !== undefined) {
+      const direction: Direction = anchor === entity ? "both" : anchor === source ? "out" : "in";
+      forEachIncident(index, anchor, direction, ranges, (e) => {
+        if (touches(e, source, "source") && touches(e, target, "target")) edges.push(e);
+      });
+    } else {
+      for (const [first, last] of ranges) {
+        const { offsets, items } = index.byRelation;
+        for (let k = offsets[first]; k < offsets[last + 1]; k++) edges.push(items[k]);
+      }
+    }
+    edges.sort((a, b) => index.edgeRel[a] - index.edgeRel[b] || compareStrength(this.graph, index, a, b));
+    return edges.slice(0, options.limit ?? edges.length).map((e) => relationRecord(this.graph, index, e));
+  }
+
+  /** Entities within `depth` hops over typed relations (either direction), nearest then most connected first. @throws KgError UNKNOWN_ENTITY */
+  neighbors(entity: EntityRef, options: NeighborsOptions = {}): NeighborRecord[] {
+    const { index } = this;
+    const depth = options.depth ?? NEIGHBORS_DEFAULTS.depth;
+    if (!Number.isInteger(depth) || depth < 1) throw new KgError("INVALID_ARGS", `neighbors: depth must be a whole number of at least 1, got ${depth}`);
+    const ranges = relationRanges(options.relation, options.includeCooccurrence ?? NEIGHBORS_DEFAULTS.includeCooccurrence);
+    const start = this.node(entity, "neighbors");
+    const distance = new Map<number, number>([[start, 0]]);
+    let frontier = [start];
+    for (let d = 1; d <= depth && frontier.length; d++) {
+      const next: number[] = [];
+      for (const n of frontier) {
+        forEachIncident(index, n, "both", ranges, (_, other) => {
+          if (!distance.has(other)) {
+            distance.set(other, d);
+            next.push(other);
+          }
+        });
+      }
+      frontier = next;
+    }
+    distance.delete(start);
+    return [...distance.keys()]
+      .sort((a, b) => distance.get(a)! - distance.get(b)! || compareConnected(index, a, b))
+      .map((n) => ({ ...this.record(n), distance: distance.get(n)! }));
+  }
+
+  /** The shortest path between two entities over typed relations, ignoring direction, with every hop's evidence; null if none. @throws KgError UNKNOWN_ENTITY */
+  path(from: EntityRef, to: EntityRef, options: PathOptions = {}): PathResult | null {
+    const maxLength = options.maxLength ?? PATH_DEFAULTS.maxLength;
+    const ranges = relationRanges(options.relation, options.includeCooccurrence ?? PATH_DEFAULTS.includeCooccurrence);
+    return shortestPath(this.graph, this.index, this.views, this.node(from, "path"), this.node(to, "path"), ranges, maxLength);
+  }
+
+  /** Bindings of a Cypher-like pattern such as `(a:person)-[:official_of]->(b:state)`; see docs/query.md. @throws KgError INVALID_PATTERN with its position */
+  match(pattern: string, options: MatchOptions = {}): MatchResult {
+    return matchPattern(this.graph, this.index, parsePattern(pattern), { ...MATCH_DEFAULTS, ...options });
+  }
+
+  /** A new KnowledgeGraph of these entities and the edges among them (attributes deep-copied). @throws KgError UNKNOWN_ENTITY */
+  subgraph(entities: readonly EntityRef[]): KnowledgeGraph {
+    const keep = new Set(entities.map((ref) => this.node(ref, "subgraph")));
+    const graph = this.graph.nullCopy();
+    graph.replaceAttributes(structuredClone(this.graph.getAttributes()));
+    for (const n of keep) graph.addNode(this.index.nodeKeys[n], structuredClone(this.graph.getNodeAttributes(this.index.nodeKeys[n])));
+    for (const n of keep) {
+      const { offsets, items } = this.index.out;
+      for (let k = offsets[n]; k < offsets[n + 1]; k++) {
+        const e = items[k];
+        if (!keep.has(this.index.edgeTarget[e])) continue;
+        const key = this.index.edgeKeys[e];
+        graph.addDirectedEdgeWithKey(key, this.index.nodeKeys[n], this.index.nodeKeys[this.index.edgeTarget[e]], structuredClone(this.graph.getEdgeAttributes(key)));
+      }
+    }
+    return new KnowledgeGraph(graph);
+  }
+
+  /** Counts of entities by kind, relations by type, and entities per document. */
+  stats(): GraphStats {
+    const { index } = this;
+    const byKind: Record<string, number> = {};
+    for (const [kind, nodes] of index.kindNodes) byKind[kind] = nodes.length;
+    const byRelation: Record<string, number> = {};
+    for (const [relation, code] of RELATION_CODE) {
+      const count = index.byRelation.offsets[code + 1] - index.byRelation.offsets[code];
+      if (count) byRelation[relation] = count;
+    }
+    const titles = new Map(this.graph.getAttribute("sources")?.map((s) => [s.id, s.title]) ?? []);
+    const ids = [...new Set([...titles.keys(), ...index.documents.keys()])].sort();
+    const documents = ids.map((id) => ({ id, ...(titles.has(id) ? { title: titles.get(id)! } : {}), entities: index.documents.get(id)?.length ?? 0 }));
+    return { nodes: this.graph.order, edges: this.graph.size, byKind, byRelation, documents };
+  }
+
+  /** Every node id a name could mean, best match tier only (for callers that want all candidates rather than the best). */
+  candidates(name: string): EntityRecord[] {
+    return [...lookupNodes(this.index, name)].sort((a, b) => compareConnected(this.index, a, b)).map((n) => this.record(n));
+  }
+}

@@ -1,0 +1,167 @@
+// Pattern matching over the indexes: start at the most selective node, then walk the chain both ways by depth-first search.
+import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, forEachIncident, toRanges } from "../indexes.js";
+import type { CodeRanges, Direction, GraphIndex, KgGraph } from "../indexes.js";
+import { normaliseName } from "../normalise.js";
+import { entityRecord, relationRecord } from "../records.js";
+import { lookupNodes } from "../resolve.js";
+import { MATCH_DEFAULTS, type Binding, type MatchOptions, type MatchResult } from "../types.js";
+import type { NodePattern, Pattern, RelationshipPattern } from "./parser.js";
+
+interface Step {
+  rel: number;
+  from: number;
+  to: number;
+  direction: Direction;
+  backward: boolean;
+}
+
+const FLIP: Record<Direction, Direction> = { out: "in", in: "out", both: "both" };
+
+/** Nodes a node pattern can bind to, or undefined for "any node". */
+function candidates(index: GraphIndex, node: NodePattern): number[] | undefined {
+  let nodes: number[] | undefined;
+  if (node.id !== undefined) nodes = index.nodeId.has(node.id) ? [index.nodeId.get(node.id)!] : [];
+  if (node.name !== undefined) {
+    const named = lookupNodes(index, node.name);
+    nodes = nodes ? nodes.filter((n) => named.includes(n)) : named;
+  }
+  if (!nodes && node.kinds) nodes = node.kinds.flatMap((k) => index.kindNodes.get(k) ?? []);
+  return nodes;
+}
+
+/** Find every binding of a parsed pattern, up to the limit and work budget in options. */
+export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern, options: MatchOptions = {}): MatchResult {
+  const limit = options.limit ?? MATCH_DEFAULTS.limit;
+  const budget = options.budget ?? MATCH_DEFAULTS.budget;
+  const { nodes, rels } = pattern;
+  const allowed: Array<Set<number> | undefined> = [];
+  const sizes: number[] = [];
+  const kindSets = nodes.map((p) => (p.kinds ? new Set(p.kinds.map((k) => KIND_CODE.get(k)!)) : undefined));
+  for (const p of nodes) {
+    const c = candidates(index, p);
+    allowed.push(c && (p.id !== undefined || p.name !== undefined) ? new Set(c) : undefined);
+    sizes.push(c ? c.length : index.nodeKeys.length);
+  }
+  const typed = Array.from({ length: COOCCURRENCE_CODE }, (_, i) => i);
+  const ranges: CodeRanges[] = rels.map((r) =>
+    toRanges(r.relations ? r.relations.map((x) => RELATION_CODE.get(x)!) : options.includeCooccurrence ? [...typed, COOCCURRENCE_CODE] : typed),
+  );
+  const role = rels.map((r) => (r.props.role === undefined ? undefined : normaliseName(r.props.role)));
+
+  let start = 0;
+  for (let i = 1; i < nodes.length; i++) if (sizes[i] < sizes[start]) start = i;
+  const steps: Step[] = [];
+  for (let j = start; j < rels.length; j++) steps.push({ rel: j, from: j, to: j + 1, direction: rels[j].direction, backward: false });
+  for (let j = start - 1; j >= 0; j--) steps.push({ rel: j, from: j + 1, to: j, direction: FLIP[rels[j].direction], backward: true });
+
+  const bound = new Int32Array(nodes.length).fill(-1);
+  const varNode = new Map<string, number>();
+  const used = new Set<number>();
+  const relBound: Array<number | number[]> = new Array(rels.length);
+  const bindings: Binding[] = [];
+  let visits = 0;
+  let stopped = false;
+  let truncated = false;
+
+  const bind = (i: number, n: number): boolean => {
+    const kinds = kindSets[i];
+    if (kinds && !kinds.has(index.nodeKind[n])) return false;
+    if (allowed[i] && !allowed[i]!.has(n)) return false;
+    const v = nodes[i].variable;
+    if (v !== undefined) {
+      const had = varNode.get(v);
+      if (had !== undefined && had !== n) return false;
+    }
+    bound[i] = n;
+    return true;
+  };
+  // A variable is set by the first position that binds it and cleared by that same position.
+  const setVar = (i: number): boolean => {
+    const v = nodes[i].variable;
+    if (v === undefined || varNode.has(v)) return false;
+    varNode.set(v, bound[i]);
+    return true;
+  };
+  const unbind = (i: number, owned: boolean): void => {
+    if (owned) varNode.delete(nodes[i].variable!);
+    bound[i] = -1;
+  };
+  const relOk = (r: RelationshipPattern, j: number, e: number): boolean => {
+    if (r.props.role === undefined && r.props.date === undefined && r.props.quantity === undefined) return true;
+    const a = graph.getEdgeAttributes(index.edgeKeys[e]);
+    if (role[j] !== undefined && (a.role === undefined || normaliseName(a.role) !== role[j])) return false;
+    if (r.props.date !== undefined && a.date !== r.props.date) return false;
+    return r.props.quantity === undefined || a.quantity === r.props.quantity;
+  };
+  const emit = (): void => {
+    if (bindings.length >= limit) {
+      truncated = true;
+      stopped = true;
+      return;
+    }
+    const binding: Binding = {};
+    nodes.forEach((p, i) => {
+      if (p.variable !== undefined && !(p.variable in binding)) binding[p.variable] = entityRecord(graph, index, bound[i]);
+    });
+    rels.forEach((r, j) => {
+      if (r.variable === undefined) return;
+      const b = relBound[j];
+      binding[r.variable] = Array.isArray(b) ? b.map((e) => relationRecord(graph, index, e)) : relationRecord(graph, index, b);
+    });
+    bindings.push(binding);
+  };
+  const spend = (): boolean => {
+    if (++visits > budget) {
+      truncated = true;
+      stopped = true;
+    }
+    return !stopped;
+  };
+  const arrive = (k: number, s: Step, n: number, b: number | number[]): void => {
+    if (!bind(s.to, n)) return;
+    const owned = setVar(s.to);
+    relBound[s.rel] = b;
+    walk(k + 1);
+    unbind(s.to, owned);
+  };
+  const hops = (k: number, s: Step, r: RelationshipPattern, at: number, chain: number[]): void => {
+    if (chain.length >= r.min) arrive(k, s, at, s.backward ? [...chain].reverse() : [...chain]);
+    if (stopped || chain.length >= r.max) return;
+    forEachIncident(index, at, s.direction, ranges[s.rel], (e, other) => {
+      if (!spend()) return false;
+      if (used.has(e) || !relOk(r, s.rel, e)) return;
+      used.add(e);
+      chain.push(e);
+      hops(k, s, r, other, chain);
+      chain.pop();
+      used.delete(e);
+      return !stopped;
+    });
+  };
+  function walk(k: number): void {
+    if (stopped) return;
+    if (k === steps.length) return emit();
+    const s = steps[k];
+    const r = rels[s.rel];
+    if (r.variableLength) return hops(k, s, r, bound[s.from], []);
+    forEachIncident(index, bound[s.from], s.direction, ranges[s.rel], (e, other) => {
+      if (!spend()) return false;
+      if (used.has(e) || !relOk(r, s.rel, e)) return;
+      used.add(e);
+      arrive(k, s, other, e);
+      used.delete(e);
+      return !stopped;
+    });
+  }
+
+  const first = candidates(index, nodes[start]);
+  const total = first ? first.length : index.nodeKeys.length;
+  for (let c = 0; c < total && !stopped; c++) {
+    const n = first ? first[c] : c;
+    if (!spend() || !bind(start, n)) continue;
+    const owned = setVar(start);
+    walk(0);
+    unbind(start, owned);
+  }
+  return { bindings, truncated };
+}

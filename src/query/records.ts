@@ -1,0 +1,48 @@
+// Plain-data copies of nodes and edges, so callers can never reach into (or mutate) the graph.
+import type { GraphIndex, KgGraph } from "./indexes.js";
+import type { EntityRecord, RelationRecord } from "./types.js";
+
+/** The record of node number `n`. */
+export function entityRecord(graph: KgGraph, index: GraphIndex, n: number): EntityRecord {
+  const id = index.nodeKeys[n];
+  const a = graph.getNodeAttributes(id);
+  return {
+    id,
+    label: a.label,
+    kind: a.kind,
+    aliases: [...a.aliases],
+    mentions: a.mentions,
+    documents: [...a.documents],
+    degree: a.degree,
+    pagerank: a.pagerank,
+    community: a.community,
+  };
+}
+
+/** The record of edge number `e`, with both endpoints as entity records. */
+export function relationRecord(graph: KgGraph, index: GraphIndex, e: number): RelationRecord {
+  const id = index.edgeKeys[e];
+  const a = graph.getEdgeAttributes(id);
+  const record: RelationRecord = {
+    id,
+    source: entityRecord(graph, index, index.edgeSource[e]),
+    target: entityRecord(graph, index, index.edgeTarget[e]),
+    relation: a.relation,
+    label: a.label,
+    evidence: a.evidence.map((ev) => ({ ...ev })),
+    confidence: a.confidence,
+    weight: a.weight,
+  };
+  if (a.role !== undefined) record.role = a.role;
+  if (a.quantity !== undefined) record.quantity = a.quantity;
+  if (a.items !== undefined) record.items = [...a.items];
+  if (a.date !== undefined) record.date = a.date;
+  return record;
+}
+
+/** Order edges strongest first: confidence, then weight, then id. */
+export function compareStrength(graph: KgGraph, index: GraphIndex, a: number, b: number): number {
+  const x = graph.getEdgeAttributes(index.edgeKeys[a]);
+  const y = graph.getEdgeAttributes(index.edgeKeys[b]);
+  return y.confidence - x.confidence || y.weight - x.weight || (index.edgeKeys[a] < index.edgeKeys[b] ? -1 : 1);
+}
