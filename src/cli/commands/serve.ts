@@ -1,10 +1,70 @@
-// `kg serve` (being written).
+// `kg serve`: serve the viewer and a graph file over HTTP on localhost, with the query API under /api/.
+import { existsSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { KgError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { parseCommandArgs } from "../io.js";
+import { SERVER_DEFAULTS, startServer } from "../server.js";
+
+const HELP = `usage: kg serve [--graph FILE] [--port N] [--host H]
+
+Serve the graph viewer and FILE (default graph-data/out/graph.json) over HTTP.
+A .gexf file beside it with the same name is offered at /graph.gexf.
+
+options:
+  --graph FILE   graph JSON written by kg build (default graph-data/out/graph.json)
+  --port N       port to listen on, 0 for any free port (default ${SERVER_DEFAULTS.port})
+  --host H       address to listen on (default ${SERVER_DEFAULTS.host}; use 0.0.0.0 to share on the network)
+`;
+
+/** Parse a --port value: an integer in 0..65535. */
+function parsePort(value: string): number {
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new KgError("INVALID_ARGS", `kg serve: --port must be an integer from 0 to 65535, got "${value}"`);
+  }
+  return port;
+}
 
 export const serve: Command = {
-  summary: "serve (not yet available)",
-  async run() {
-    process.stderr.write("kg serve: not yet available\n");
-    return 2;
+  summary: "serve the graph viewer and query API on http://127.0.0.1",
+  async run(argv) {
+    const { values } = parseCommandArgs("serve", argv, {
+      options: {
+        graph: { type: "string" },
+        port: { type: "string" },
+        host: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+    });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const graphFile = resolve(values.graph ?? join("graph-data", "out", "graph.json"));
+    if (!existsSync(graphFile)) {
+      throw new KgError("INVALID_ARGS", `kg serve: graph file ${graphFile} not found; run \`kg build\` first or pass --graph FILE`, {
+        where: graphFile,
+      });
+    }
+    if (!existsSync(join(SERVER_DEFAULTS.viewerDir, "index.html"))) {
+      throw new KgError("INVALID_ARGS", `kg serve: the viewer is not built (${SERVER_DEFAULTS.viewerDir}); run \`npm run build:viewer\``, {
+        where: SERVER_DEFAULTS.viewerDir,
+      });
+    }
+    const running = await startServer({
+      graphFile,
+      port: values.port === undefined ? SERVER_DEFAULTS.port : parsePort(values.port),
+      host: values.host ?? SERVER_DEFAULTS.host,
+    });
+    process.stdout.write(`kg serve: ${graphFile}\nkg serve: open ${running.url}\n`);
+    await new Promise<void>((done) => {
+      const stop = () => {
+        void running.close().then(done, done);
+      };
+      process.once("SIGINT", stop);
+      process.once("SIGTERM", stop);
+    });
+    return 0;
   },
 };

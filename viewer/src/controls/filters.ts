@@ -1,0 +1,77 @@
+// Filters: relation types, the co-occurrence toggle, a minimum degree, and "neighbourhood only" of the selection.
+import { RELATION_LABELS, RELATION_TYPES, type RelationType } from "../../../src/schema/index.js";
+import type { Control } from "../context.js";
+import { clear, h } from "../dom.js";
+import { setCooccurrence, setMinDegree, setNeighbourhood, toggleRelation } from "../state.js";
+
+/** Mount the filter panel. */
+export const mountFilters: Control = (el, ctx) => {
+  const { graph, store } = ctx;
+  const counts = new Map<RelationType, number>();
+  let maxDegree = 0;
+  graph.forEachEdge((_, a) => counts.set(a.relation, (counts.get(a.relation) ?? 0) + 1));
+  graph.forEachNode((n, a) => {
+    maxDegree = Math.max(maxDegree, typeof a.degree === "number" ? a.degree : graph.degree(n));
+  });
+
+  const relationBoxes = new Map<RelationType, HTMLInputElement>();
+  const relationList = h("ul", { class: "relation-list" });
+  for (const relation of RELATION_TYPES) {
+    const n = counts.get(relation);
+    if (!n || relation === "co_occurs_with") continue;
+    const box = h("input", { type: "checkbox", "data-relation": relation });
+    box.checked = true;
+    box.addEventListener("change", () => toggleRelation(store, relation));
+    relationBoxes.set(relation, box);
+    relationList.append(h("li", {}, h("label", {}, box, RELATION_LABELS[relation], h("span", { class: "count" }, n))));
+  }
+
+  const cooc = h("input", { type: "checkbox", id: "show-cooccurrence" });
+  cooc.addEventListener("change", () => setCooccurrence(store, cooc.checked));
+
+  const degreeMax = Math.max(1, Math.min(maxDegree, 50));
+  const degree = h("input", { type: "range", id: "min-degree", min: 0, max: degreeMax, step: 1, value: 0 });
+  const degreeOut = h("output", { for: "min-degree" }, "0");
+  degree.addEventListener("input", () => setMinDegree(store, Number(degree.value)));
+
+  const hood = h(
+    "select",
+    { id: "neighbourhood" },
+    h("option", { value: "0" }, "whole graph"),
+    h("option", { value: "1" }, "selection + 1 step"),
+    h("option", { value: "2" }, "selection + 2 steps"),
+  );
+  hood.addEventListener("change", () => setNeighbourhood(store, Number(hood.value) as 0 | 1 | 2));
+
+  clear(el);
+  el.append(
+    h("h2", {}, "Filters"),
+    h(
+      "details",
+      { class: "relations", open: relationBoxes.size <= 12 },
+      h("summary", {}, "Relations"),
+      relationList,
+    ),
+    counts.get("co_occurs_with")
+      ? h("label", { class: "row" }, cooc, "Show “named together” edges", h("span", { class: "count" }, counts.get("co_occurs_with")))
+      : "",
+    h("label", { class: "row", for: "min-degree" }, "Minimum degree ", degreeOut),
+    degree,
+    h("label", { class: "row", for: "neighbourhood" }, "Show "),
+    hood,
+  );
+
+  const sync = () => {
+    const f = store.get().filters;
+    for (const [relation, box] of relationBoxes) box.checked = !f.hiddenRelations.has(relation);
+    cooc.checked = f.showCooccurrence;
+    degree.value = String(f.minDegree);
+    degreeOut.textContent = String(f.minDegree);
+    hood.value = String(f.neighbourhood);
+    hood.disabled = store.get().selected === null && f.neighbourhood === 0;
+  };
+  sync();
+  return store.subscribe((s, prev) => {
+    if (s.filters !== prev.filters || s.selected !== prev.selected) sync();
+  });
+};

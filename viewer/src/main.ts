@@ -1,0 +1,286 @@
+// The viewer's entry: loads the graph, creates the sigma renderer and wires state, reducers, URL and controls together.
+import type Graph from "graphology";
+import Sigma from "sigma";
+import { EdgeCurvedArrowProgram, default as EdgeCurveProgram } from "@sigma/edge-curve";
+import type { KgError } from "../../src/errors.js";
+import type { ViewerContext, KgSigma } from "./context.js";
+import { mountExport } from "./controls/export.js";
+import { mountFilters } from "./controls/filters.js";
+import { mountLayout } from "./controls/layout.js";
+import { mountLegend } from "./controls/legend.js";
+import { mountOpenFile } from "./controls/open-file.js";
+import { mountPanel } from "./controls/panel.js";
+import { mountSearch } from "./controls/search.js";
+import { prepareDisplay } from "./display.js";
+import type { KgGraph } from "./graph-types.js";
+import { fetchGraph, readGraphFile } from "./load.js";
+import { createReducers, deriveView, type Derived } from "./reducers.js";
+import { clearSelection, createStore, hoverEdge, hoverNode, replaceFilters, selectEdge, selectNode, type State, type Store } from "./state.js";
+import { decodeViewState, encodeViewState, type ViewState } from "./url.js";
+import "./styles.css";
+
+/** Below this camera ratio every visible edge carries its relation label. */
+const EDGE_LABEL_RATIO = 0.5;
+
+/** The page elements the viewer fills. */
+export interface ViewerElements {
+  graph: HTMLElement;
+  panel: HTMLElement;
+  search: HTMLElement;
+  legend: HTMLElement;
+  filters: HTMLElement;
+  layout: HTMLElement;
+  export: HTMLElement;
+  name: HTMLElement;
+}
+
+/** A mounted viewer: its context (for scripts and tests) and the cleanup that unmounts it and kills the renderer. */
+export interface MountedViewer {
+  ctx: ViewerContext;
+  /** True once sigma has drawn the graph for the first time. */
+  ready: boolean;
+  cleanup(): void;
+}
+
+declare global {
+  interface Window {
+    /** The mounted viewer, for scripting from the console and for browser tests. */
+    kgViewer?: MountedViewer;
+  }
+}
+
+/** Apply a decoded view to the store and camera, ignoring keys the graph does not have. */
+function applyView(view: ViewState, graph: KgGraph, store: Store, renderer: KgSigma): void {
+  replaceFilters(store, view.filters);
+  if (view.selected !== null && graph.hasNode(view.selected)) selectNode(store, view.selected);
+  else if (view.selectedEdge !== null && graph.hasEdge(view.selectedEdge)) selectEdge(store, view.selectedEdge);
+  else clearSelection(store);
+  if (view.camera) renderer.getCamera().setState(view.camera);
+}
+
+/** Mount a graph into the page; `view` (from a shared URL) restores selection, filters and camera. */
+export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState | null): MountedViewer {
+  const display = prepareDisplay(graph);
+  const initialPositions = new Map<string, { x: number; y: number }>();
+  graph.forEachNode((n, a) => initialPositions.set(n, { x: a.x, y: a.y }));
+  const store = createStore();
+  let derived: Derived = deriveView(graph, store.get());
+  let zoomedIn = false;
+
+  const reducers = createReducers({ graph, display, state: () => store.get(), derived: () => derived, zoomedIn: () => zoomedIn });
+  const renderer: KgSigma = new Sigma(graph as unknown as Graph, els.graph, {
+    ...reducers,
+    edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
+    defaultEdgeType: "arrow",
+    renderEdgeLabels: false,
+    enableEdgeEvents: true,
+    zIndex: true,
+    stagePadding: 48,
+    labelFont: "Inter, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', system-ui, sans-serif",
+    labelSize: 13,
+    labelWeight: "600",
+    labelColor: { color: "#1f2933" },
+    labelDensity: 0.9,
+    labelGridCellSize: 90,
+    labelRenderedSizeThreshold: graph.order > 500 ? 9 : 6,
+    edgeLabelFont: "Inter, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif",
+    edgeLabelSize: 11,
+    edgeLabelColor: { color: "#3e4c5e" },
+    minCameraRatio: 0.03,
+    maxCameraRatio: 8,
+    hideEdgesOnMove: graph.size > 20000,
+  });
+
+  const edgeLabelsWanted = () => zoomedIn || derived.focusEdges !== null;
+  const syncEdgeLabels = () => {
+    if (renderer.getSetting("renderEdgeLabels") !== edgeLabelsWanted()) renderer.setSetting("renderEdgeLabels", edgeLabelsWanted());
+  };
+
+  let urlTimer: ReturnType<typeof setTimeout> | undefined;
+  const writeUrl = () => {
+    clearTimeout(urlTimer);
+    urlTimer = setTimeout(() => {
+      const s = store.get();
+      const hash = encodeViewState({
+        selected: s.selected,
+        selectedEdge: s.selectedEdge,
+        filters: s.filters,
+        camera: renderer.getCamera().getState(),
+      });
+      if (location.hash.slice(1) !== hash) history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
+    }, 150);
+  };
+
+  const unsubscribe = store.subscribe((s: State, prev: State) => {
+    derived = deriveView(graph, s, { state: prev, derived });
+    const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && s.filters.neighbourhood > 0);
+    syncEdgeLabels();
+    renderer.refresh(reindex ? undefined : { skipIndexation: true });
+    if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || s.filters !== prev.filters) writeUrl();
+  });
+
+  const camera = renderer.getCamera();
+  const onCamera = () => {
+    const z = camera.getState().ratio < EDGE_LABEL_RATIO;
+    if (z !== zoomedIn) {
+      zoomedIn = z;
+      syncEdgeLabels();
+      renderer.refresh({ skipIndexation: true });
+    }
+    writeUrl();
+  };
+  camera.on("updated", onCamera);
+
+  renderer.on("enterNode", ({ node }) => {
+    hoverNode(store, node);
+    els.graph.style.cursor = "pointer";
+  });
+  renderer.on("leaveNode", () => {
+    hoverNode(store, null);
+    els.graph.style.cursor = "";
+  });
+  renderer.on("enterEdge", ({ edge }) => {
+    hoverEdge(store, edge);
+    els.graph.style.cursor = "pointer";
+  });
+  renderer.on("leaveEdge", () => {
+    hoverEdge(store, null);
+    els.graph.style.cursor = "";
+  });
+  renderer.on("clickNode", ({ node }) => selectNode(store, node));
+  renderer.on("clickEdge", ({ edge }) => selectEdge(store, edge));
+  renderer.on("clickStage", () => clearSelection(store));
+
+  const ctx: ViewerContext = {
+    graph,
+    display,
+    store,
+    renderer,
+    initialPositions,
+    focusNode(key) {
+      if (!graph.hasNode(key)) return;
+      selectNode(store, key);
+      const d = renderer.getNodeDisplayData(key);
+      if (d) void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, 0.8) }, { duration: 450 });
+    },
+    refresh: () => renderer.refresh(),
+  };
+
+  const onHash = () => applyView(decodeViewState(location.hash), graph, store, renderer);
+  window.addEventListener("hashchange", onHash);
+
+  const cleanups = [
+    mountLegend(els.legend, ctx),
+    mountFilters(els.filters, ctx),
+    mountSearch(els.search, ctx),
+    mountPanel(els.panel, ctx),
+    mountLayout(els.layout, ctx),
+    mountExport(els.export, ctx),
+  ];
+  const name = String(graph.getAttribute("name") ?? "");
+  els.name.textContent = `${name ? `${name} · ` : ""}${graph.order.toLocaleString("en")} entities · ${graph.size.toLocaleString("en")} relations`;
+
+  if (view) applyView(view, graph, store, renderer);
+  derived = deriveView(graph, store.get());
+  const mounted: MountedViewer = {
+    ctx,
+    ready: false,
+    cleanup() {
+      clearTimeout(urlTimer);
+      window.removeEventListener("hashchange", onHash);
+      camera.off("updated", onCamera);
+      unsubscribe();
+      for (const c of cleanups) c();
+      renderer.kill();
+    },
+  };
+  renderer.once("afterRender", () => {
+    mounted.ready = true;
+    performance.mark("kg:first-render");
+    document.documentElement.dataset.ready = "true";
+  });
+  onCamera();
+  syncEdgeLabels();
+  renderer.refresh();
+  return mounted;
+}
+
+function showError(el: HTMLElement, err: unknown): void {
+  const e = err as Partial<KgError> & Error;
+  el.textContent = e.code ? `Could not open the graph (${e.code}): ${e.message}` : `Could not open the graph: ${String(e.message ?? err)}`;
+  el.hidden = false;
+}
+
+function byId(id: string): HTMLElement {
+  const el = document.getElementById(id);
+  if (!el) throw new Error(`viewer: the page has no #${id}`);
+  return el;
+}
+
+/** Which graph to load: `?graph=` (same origin only) or the server's /graph.json beside the page. */
+function graphUrl(): string {
+  const asked = new URLSearchParams(location.search).get("graph");
+  if (asked) {
+    const url = new URL(asked, location.href);
+    if (url.origin === location.origin) return url.href;
+  }
+  return new URL("graph.json", location.href).href;
+}
+
+/** Start the viewer on this page; resolves with a cleanup that unmounts everything. */
+export async function boot(): Promise<() => void> {
+  const els: ViewerElements = {
+    graph: byId("graph"),
+    panel: byId("panel"),
+    search: byId("search"),
+    legend: byId("legend"),
+    filters: byId("filters"),
+    layout: byId("layout-controls"),
+    export: byId("export"),
+    name: byId("graph-name"),
+  };
+  const errorEl = byId("error");
+  let mounted: MountedViewer | null = null;
+
+  const show = (graph: KgGraph, view: ViewState | null) => {
+    mounted?.cleanup();
+    errorEl.hidden = true;
+    document.documentElement.dataset.ready = "false";
+    mounted = mountViewer(graph, els, view);
+    window.kgViewer = mounted;
+    document.title = `${String(graph.getAttribute("name") ?? "graph")} · kgraph`;
+  };
+
+  const onKey = (e: KeyboardEvent) => {
+    const typing = e.target instanceof HTMLElement && e.target.closest("input, select, textarea") !== null;
+    if (e.key === "Escape" && !typing && mounted) clearSelection(mounted.ctx.store);
+    if (e.key === "/" && !typing) {
+      e.preventDefault();
+      document.getElementById("search-input")?.focus();
+    }
+  };
+  window.addEventListener("keydown", onKey);
+
+  const stopOpen = mountOpenFile(byId("open"), byId("drop"), (file) => {
+    readGraphFile(file).then(
+      (graph) => {
+        history.replaceState(null, "", location.pathname + location.search);
+        show(graph, null);
+      },
+      (err: unknown) => showError(errorEl, err),
+    );
+  });
+
+  try {
+    show(await fetchGraph(graphUrl()), decodeViewState(location.hash));
+  } catch (err) {
+    showError(errorEl, err);
+  }
+  return () => {
+    window.removeEventListener("keydown", onKey);
+    stopOpen();
+    mounted?.cleanup();
+  };
+}
+
+void boot();

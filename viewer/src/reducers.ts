@@ -1,0 +1,187 @@
+// Hover, selection and filters as sigma node/edge reducers: display changes only, the graph data stays untouched.
+import type { Attributes } from "graphology-types";
+import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
+import type { EdgeAttributes, NodeAttributes } from "../../src/schema/index.js";
+import type { Display } from "./display.js";
+import type { KgGraph } from "./graph-types.js";
+import type { State } from "./state.js";
+
+export const COLORS = {
+  faded: "#e4e8ee",
+  edge: "#9aa5b4",
+  cooccurrence: "#d3d9e1",
+  edgeFaded: "#f1f3f6",
+  edgeFocus: "#2f3b4c",
+} as const;
+
+/** What the current state implies, computed once per state change rather than once per node. */
+export interface Derived {
+  /** Nodes the filters hide. */
+  hiddenNodes: ReadonlySet<string>;
+  /** Nodes to emphasise (hovered or selected entity and its neighbours, or an edge's ends); null when nothing is focused. */
+  focusNodes: ReadonlySet<string> | null;
+  /** The hovered or selected entity itself, or the selected edge's ends. */
+  centre: ReadonlySet<string>;
+  /** Edges to emphasise and label. */
+  focusEdges: ReadonlySet<string> | null;
+}
+
+function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
+  const relation = graph.getEdgeAttribute(edge, "relation");
+  const f = state.filters;
+  if (f.hiddenRelations.has(relation)) return false;
+  if (relation === "co_occurs_with" && !f.showCooccurrence) return false;
+  return !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
+}
+
+/** Nodes within `depth` steps of `start`, over the edges the other filters leave. */
+function neighbourhood(graph: KgGraph, start: string, depth: number, state: State, hidden: ReadonlySet<string>): Set<string> {
+  const seen = new Set([start]);
+  let frontier = [start];
+  for (let d = 0; d < depth; d++) {
+    const next: string[] = [];
+    for (const node of frontier) {
+      graph.forEachEdge(node, (edge, _a, s, t) => {
+        const other = s === node ? t : s;
+        if (!seen.has(other) && edgeShown(graph, edge, state, hidden)) {
+          seen.add(other);
+          next.push(other);
+        }
+      });
+    }
+    frontier = next;
+  }
+  return seen;
+}
+
+/** Compute the hidden and focused sets for a state; the hidden set is reused when filters and selection did not change. */
+export function deriveView(graph: KgGraph, state: State, previous?: { state: State; derived: Derived }): Derived {
+  const selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
+  const sameFilters =
+    previous !== undefined && previous.state.filters === state.filters && previous.state.selected === state.selected;
+  const hidden = sameFilters ? previous.derived.hiddenNodes : hiddenBy(graph, state, selected);
+  return { hiddenNodes: hidden, ...focusOf(graph, state, selected, hidden) };
+}
+
+function hiddenBy(graph: KgGraph, state: State, selected: string | null): ReadonlySet<string> {
+  const f = state.filters;
+  const hidden = new Set<string>();
+  graph.forEachNode((node, a) => {
+    const degree = typeof a.degree === "number" ? a.degree : graph.degree(node);
+    if (f.hiddenKinds.has(a.kind) || degree < f.minDegree) hidden.add(node);
+  });
+  if (selected !== null && f.neighbourhood > 0) {
+    const keep = neighbourhood(graph, selected, f.neighbourhood, state, hidden);
+    graph.forEachNode((node) => {
+      if (!keep.has(node)) hidden.add(node);
+    });
+    hidden.delete(selected);
+  }
+  return hidden;
+}
+
+function focusOf(
+  graph: KgGraph,
+  state: State,
+  selected: string | null,
+  hidden: ReadonlySet<string>,
+): Omit<Derived, "hiddenNodes"> {
+  const hovered = state.hovered !== null && graph.hasNode(state.hovered) && !hidden.has(state.hovered) ? state.hovered : null;
+  const edge = state.selectedEdge !== null && graph.hasEdge(state.selectedEdge) ? state.selectedEdge : null;
+  const centreNode = hovered ?? selected;
+  let focusNodes: Set<string> | null = null;
+  let focusEdges: Set<string> | null = null;
+  let centre = new Set<string>();
+  if (centreNode !== null) {
+    centre = new Set([centreNode]);
+    focusNodes = new Set([centreNode]);
+    focusEdges = new Set();
+    graph.forEachEdge(centreNode, (e, _a, s, t) => {
+      if (!edgeShown(graph, e, state, hidden)) return;
+      focusNodes!.add(s === centreNode ? t : s);
+      focusEdges!.add(e);
+    });
+  } else if (edge !== null) {
+    centre = new Set([graph.source(edge), graph.target(edge)]);
+    focusNodes = new Set(centre);
+    focusEdges = new Set([edge]);
+  }
+  if (state.hoveredEdge !== null && graph.hasEdge(state.hoveredEdge)) {
+    focusEdges = new Set(focusEdges ?? []);
+    focusEdges.add(state.hoveredEdge);
+  }
+  return { focusNodes, centre, focusEdges };
+}
+
+/** The reducers read the latest derived view and zoom level through these getters. */
+export interface ReducerContext {
+  graph: KgGraph;
+  display: Display;
+  state: () => State;
+  derived: () => Derived;
+  /** True when the camera is close enough for every visible edge to carry its label. */
+  zoomedIn: () => boolean;
+}
+
+/** Build sigma's nodeReducer and edgeReducer for the viewer. */
+export function createReducers(ctx: ReducerContext): {
+  nodeReducer: (node: string, attrs: Attributes) => Partial<NodeDisplayData>;
+  edgeReducer: (edge: string, attrs: Attributes) => Partial<EdgeDisplayData>;
+} {
+  const { graph, display } = ctx;
+  return {
+    nodeReducer(node, attrs) {
+      const data = attrs as NodeAttributes;
+      const d = ctx.derived();
+      const out: Partial<NodeDisplayData> & Record<string, unknown> = {
+        ...data,
+        size: display.nodeSize.get(node) ?? 4,
+        color: display.colors[data.kind] ?? data.color,
+      };
+      if (d.hiddenNodes.has(node)) return { ...out, hidden: true };
+      if (d.focusNodes) {
+        if (d.focusNodes.has(node)) {
+          out.forceLabel = true;
+          out.zIndex = 2;
+          if (d.centre.has(node)) out.highlighted = true;
+        } else {
+          out.color = COLORS.faded;
+          out.label = null;
+          out.zIndex = 0;
+        }
+      }
+      if (ctx.state().selected === node) {
+        out.highlighted = true;
+        out.forceLabel = true;
+      }
+      return out;
+    },
+    edgeReducer(edge, attrs) {
+      const data = attrs as EdgeAttributes;
+      const d = ctx.derived();
+      const state = ctx.state();
+      const shape = display.edgeShape.get(edge) ?? { type: "arrow", curvature: 0 };
+      const weak = data.relation === "co_occurs_with";
+      const out: Partial<EdgeDisplayData> & Record<string, unknown> = {
+        ...data,
+        type: shape.type,
+        curvature: shape.curvature,
+        color: weak ? COLORS.cooccurrence : COLORS.edge,
+        size: weak ? 0.6 : Math.min(4, 1.2 + 0.4 * ((data.weight ?? 1) - 1)),
+      };
+      if (!edgeShown(graph, edge, state, d.hiddenNodes)) return { ...out, hidden: true };
+      const focused = d.focusEdges?.has(edge) ?? false;
+      if (focused) {
+        out.color = weak ? "#8d99a8" : COLORS.edgeFocus;
+        out.size = (out.size as number) + 1;
+        out.forceLabel = true;
+        out.zIndex = 2;
+      } else if (d.focusNodes) {
+        out.color = COLORS.edgeFaded;
+        out.zIndex = 0;
+      }
+      if (!focused && (!ctx.zoomedIn() || d.focusNodes)) out.label = null;
+      return out;
+    },
+  };
+}

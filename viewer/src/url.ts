@@ -1,0 +1,62 @@
+// The view state in the URL hash (selection, filters, camera), so a link reproduces what its sender saw.
+import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from "../../src/schema/index.js";
+import { FILTERS_DEFAULTS, type Filters } from "./state.js";
+
+/** A camera position as sigma stores it (normalised graph coordinates and zoom ratio). */
+export interface CameraView {
+  x: number;
+  y: number;
+  ratio: number;
+}
+
+/** Everything a shared link restores. */
+export interface ViewState {
+  selected: string | null;
+  selectedEdge: string | null;
+  filters: Filters;
+  camera: CameraView | null;
+}
+
+const round = (n: number): string => String(Math.round(n * 10000) / 10000);
+
+/** Encode a view as hash parameters (without the leading `#`); defaults are left out so links stay short. */
+export function encodeViewState(view: ViewState): string {
+  const p = new URLSearchParams();
+  if (view.selected !== null) p.set("node", view.selected);
+  if (view.selectedEdge !== null) p.set("edge", view.selectedEdge);
+  const f = view.filters;
+  if (f.hiddenKinds.size) p.set("hide", ENTITY_KINDS.filter((k) => f.hiddenKinds.has(k)).join(","));
+  if (f.hiddenRelations.size) p.set("hiderel", RELATION_TYPES.filter((r) => f.hiddenRelations.has(r)).join(","));
+  if (!f.showCooccurrence) p.set("cooc", "0");
+  if (f.minDegree > 0) p.set("mindeg", String(f.minDegree));
+  if (f.neighbourhood > 0) p.set("hood", String(f.neighbourhood));
+  if (view.camera) p.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map(round).join(","));
+  return p.toString();
+}
+
+function listOf<T extends string>(value: string | null, allowed: readonly T[]): Set<T> {
+  const wanted = new Set((value ?? "").split(",").filter(Boolean));
+  return new Set(allowed.filter((a) => wanted.has(a)));
+}
+
+/** Decode hash parameters (with or without `#`); unknown or malformed values fall back to the defaults. */
+export function decodeViewState(hash: string): ViewState {
+  const p = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
+  const minDegree = Number(p.get("mindeg") ?? "0");
+  const hood = p.get("hood");
+  const cam = (p.get("cam") ?? "").split(",").map(Number);
+  const camera =
+    cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null;
+  return {
+    selected: p.get("node") || null,
+    selectedEdge: p.get("node") ? null : p.get("edge") || null,
+    filters: {
+      hiddenKinds: listOf<EntityKind>(p.get("hide"), ENTITY_KINDS),
+      hiddenRelations: listOf<RelationType>(p.get("hiderel"), RELATION_TYPES),
+      showCooccurrence: p.get("cooc") !== "0",
+      minDegree: Number.isInteger(minDegree) && minDegree > 0 ? minDegree : FILTERS_DEFAULTS.minDegree,
+      neighbourhood: hood === "1" ? 1 : hood === "2" ? 2 : 0,
+    },
+    camera,
+  };
+}
