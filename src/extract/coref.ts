@@ -1,0 +1,143 @@
+// In-document coreference: group mentions into entities (short names, acronyms, "the North"), pick labels, aliases and kinds.
+import type { Document, Entity, EntityKind, Mention } from "../schema/index.js";
+import { foldName, normaliseForMatching } from "../text/index.js";
+import type { Cand } from "./spans.js";
+
+export interface CorefResult {
+  mentions: Mention[];
+  entities: Entity[];
+}
+
+interface Group {
+  key: string;
+  label?: string;
+  cands: Cand[];
+}
+
+/** Group a document's mention candidates into entities. */
+export function resolveCoreference(doc: Document, cands: readonly Cand[]): CorefResult {
+  const text = normaliseForMatching(doc.text);
+  const surface = (c: Cand) => doc.text.slice(c.start, c.end);
+  const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
+  const groups = new Map<string, Group>();
+  const groupOf = new Map<Cand, Group>();
+  const join = (c: Cand, key: string, label?: string) => {
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { key, label, cands: [] }));
+    g.cands.push(c);
+    groupOf.set(c, g);
+  };
+  const deferred: Cand[] = [];
+  // first pass: names that identify their entity on their own
+  for (const c of sorted) {
+    const folded = foldName(surface(c));
+    if (c.key) join(c, c.key, c.label);
+    else if (c.kind === "person" && folded.includes(" ")) join(c, `person:${folded}`);
+    else if (c.kind === "person" || isAcronym(surface(c)) || isBareDirection(text, c)) deferred.push(c);
+    else join(c, `${c.kind}:${folded.replace(/^the /, "")}`);
+  }
+  // person name parts, counted over the document, for short forms
+  const persons = [...groups.values()].filter((g) => g.key.startsWith("person:"));
+  // second pass: short forms, acronyms and "the North" attach to a full name when one fits
+  for (const c of deferred) {
+    const s = surface(c);
+    const folded = foldName(s);
+    if (isBareDirection(text, c)) {
+      const state = [...groups.values()].find((g) => g.cands[0].kind === "state" && foldName(g.label ?? "").startsWith(`${folded} `));
+      if (state) {
+        join(c, state.key);
+        continue;
+      }
+    }
+    if (isAcronym(s)) {
+      const full = [...groups.values()].find((g) => g.cands[0].kind !== "person" && initials(doc, g) === s.replace(/\./g, ""));
+      if (full) {
+        join(c, full.key);
+        continue;
+      }
+    }
+    const owner = bestPersonFor(folded, c, persons, groupOf);
+    if (owner) join(c, owner.key);
+    else join(c, `${c.kind}:${folded}`);
+  }
+  // single-token non-person names that are the family name of a person in the document ("Kim" tagged as a place)
+  for (const g of [...groups.values()]) {
+    if (g.key.startsWith("person:") || g.cands.some((c) => c.key) || g.cands.length === 0) continue;
+    const folded = foldName(surface(g.cands[0]));
+    if (folded.includes(" ")) continue;
+    const owner = bestPersonFor(folded, g.cands[0], persons, groupOf);
+    if (!owner) continue;
+    for (const c of g.cands) join(c, owner.key);
+    groups.delete(g.key);
+  }
+  return toEntities(doc, [...groups.values()]);
+}
+
+function toEntities(doc: Document, groups: Group[]): CorefResult {
+  const mentions: Mention[] = [];
+  const entities: Entity[] = [];
+  const ordered = groups.filter((g) => g.cands.length > 0).sort((a, b) => a.cands[0].start - b.cands[0].start);
+  for (const g of ordered) {
+    const id = g.key;
+    const kind = majorityKind(g.cands);
+    const forms = g.cands.filter((c) => !c.metonym).map((c) => doc.text.slice(c.start, c.end));
+    const label = g.label ?? pickLabel(forms.length ? forms : g.cands.map((c) => doc.text.slice(c.start, c.end)), kind);
+    const aliases = [...new Set(forms.map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();
+    entities.push({ id, kind, label, aliases, mentions: g.cands.length });
+    for (const c of g.cands) {
+      mentions.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), sentence: c.sentence, kind: c.kind, entity: id, source: c.source });
+    }
+  }
+  mentions.sort((a, b) => a.start - b.start || b.end - a.end);
+  return { mentions, entities };
+}
+
+function majorityKind(cands: readonly Cand[]): EntityKind {
+  const counts = new Map<EntityKind, number>();
+  for (const c of cands) if (!c.metonym) counts.set(c.kind, (counts.get(c.kind) ?? 0) + 1);
+  if (counts.size === 0) return cands[0].kind;
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0][0];
+}
+
+/** The label: the longest full form for names, the first form for events and agreements. */
+function pickLabel(forms: string[], kind: EntityKind): string {
+  const clean = forms.map((f) => f.replace(/\s+/g, " ").trim());
+  if (kind === "event" || kind === "agreement") return clean[0];
+  return [...clean].sort((a, b) => b.length - a.length || clean.indexOf(a) - clean.indexOf(b))[0];
+}
+
+/** The person whose full name has this word as first or last part: the most mentioned, then the nearest before. */
+function bestPersonFor(word: string, c: Cand, persons: Group[], groupOf: Map<Cand, Group>): Group | undefined {
+  let best: Group | undefined;
+  let bestScore = -Infinity;
+  for (const g of persons) {
+    const parts = foldName(g.key.slice("person:".length)).split(" ");
+    if (parts[0] !== word && parts[parts.length - 1] !== word) continue;
+    const full = g.cands.filter((x) => groupOf.get(x) === g && foldName(x.label ?? "") !== word);
+    const before = full.filter((x) => x.start < c.start);
+    const score = full.length * 1000 + (before.length ? before[before.length - 1].start / 1e7 : -1);
+    if (score > bestScore) {
+      best = g;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+function isAcronym(s: string): boolean {
+  return /^(?:\p{Lu}\.?){2,6}$/u.test(s);
+}
+
+/** "the North", "the South": a compass word standing for a state named after it. */
+function isBareDirection(text: string, c: Cand): boolean {
+  return /^(?:North|South|East|West)$/.test(text.slice(c.start, c.end)) && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start));
+}
+
+function initials(doc: Document, g: Group): string {
+  const name = doc.text.slice(g.cands[0].start, g.cands[0].end);
+  return name
+    .split(/[\s-]+/)
+    .filter((w) => /^\p{Lu}/u.test(w))
+    .map((w) => w[0])
+    .join("");
+}

@@ -1,0 +1,83 @@
+// General English word lists the extractor reads: titles, kinship terms, organisation and event nouns.
+// They describe the language of news, not any article's names.
+
+const words = (s: string) => new Set(s.split(/\s+/).filter(Boolean));
+
+/** Head nouns of titles that make their holder the leader of a state or institution. */
+export const LEADER_TITLES = words(
+  "leader president premier chancellor king queen emperor empress monarch dictator sultan emir shah tsar czar ruler",
+);
+/** "prime minister", "head of state", "supreme leader" and the like: multi-word leader titles. */
+export const LEADER_PHRASES = ["prime minister", "head of state", "head of government", "supreme leader", "chief executive", "secretary general", "secretary-general", "general secretary"];
+
+/** Head nouns of official titles (the role is the whole title phrase). */
+export const OFFICIAL_TITLES = words(
+  "minister secretary ambassador envoy spokesman spokeswoman spokesperson general admiral commander chief director " +
+    "governor mayor senator lawmaker legislator deputy official diplomat adviser advisor negotiator attorney prosecutor " +
+    "judge justice chairman chairwoman chair vice-president vice-chairman marshal colonel lieutenant major captain " +
+    "sergeant officer representative delegate councillor councilor mp congressman congresswoman speaker commissioner " +
+    "undersecretary under-secretary attaché attache consul general-secretary head",
+);
+/** Words that may stand inside a title before its head noun ("Foreign Minister", "Deputy Defence Minister"). */
+export const TITLE_MODIFIERS = words(
+  "foreign defence defense culture finance interior home justice trade economy economic health education labour labor " +
+    "energy transport agriculture environment industry unification security intelligence information science technology " +
+    "sports tourism deputy vice first senior top chief acting former ex junior state military national " +
+    "supreme prime general lieutenant major rear attorney special",
+);
+/** Honorifics and titles stripped from person names ("Gen.", "Mr", "Leader"). */
+export const HONORIFICS = words(
+  "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. " +
+    "adm adm. cmdr cmdr. gov gov. sen sen. rep rep. pres pres. rev rev. hon hon. president leader premier chancellor king " +
+    "queen prince princess emperor pope minister secretary ambassador general admiral commander chairman chairwoman " +
+    "governor mayor senator judge marshal colonel lieutenant major captain sergeant comrade madam mister",
+);
+
+/** Kinship nouns: relation and which way it points (the named relative to the possessor). */
+export const KINSHIP: Readonly<Record<string, { relation: "sibling_of" | "spouse_of" | "child_of"; childIsRelative?: boolean }>> = {
+  sister: { relation: "sibling_of" },
+  brother: { relation: "sibling_of" },
+  "half-sister": { relation: "sibling_of" },
+  "half-brother": { relation: "sibling_of" },
+  sibling: { relation: "sibling_of" },
+  wife: { relation: "spouse_of" },
+  husband: { relation: "spouse_of" },
+  spouse: { relation: "spouse_of" },
+  daughter: { relation: "child_of", childIsRelative: true },
+  son: { relation: "child_of", childIsRelative: true },
+  child: { relation: "child_of", childIsRelative: true },
+  father: { relation: "child_of", childIsRelative: false },
+  mother: { relation: "child_of", childIsRelative: false },
+};
+
+/** Nouns of people's occupations that link a person to an institution ("a senior researcher at X"). */
+export const OCCUPATIONS = words(
+  "researcher research fellow analyst professor lecturer scholar expert economist scientist journalist reporter " +
+    "correspondent editor columnist spokesman spokeswoman spokesperson director head chief executive official employee " +
+    "member founder co-founder president chairman chairwoman manager engineer adviser advisor consultant strategist " +
+    "historian lawyer attorney partner officer staffer student doctor physician associate",
+);
+
+/** Head nouns that make a capitalised name an institution. */
+export const INSTITUTION_HEADS = words(
+  "institute institution university college academy ministry department agency office council committee commission " +
+    "party army navy force forces command corps guard bank company corporation group times post herald journal news " +
+    "tribune gazette daily telegraph press agency service services parliament assembly congress senate court union " +
+    "association federation foundation organisation organization centre center fund board authority bureau " +
+    "government administration cabinet kremlin",
+);
+
+/** Nouns that make an event: wars, battles, summits, ceremonies. */
+export const WAR_NOUNS = words("war conflict invasion offensive fighting hostilities insurgency campaign");
+export const EVENT_NOUNS = words(
+  "summit talks conference ceremony parade gala festival election elections referendum olympics games meeting forum " +
+    "battle siege uprising revolution coup crisis",
+);
+/** Nouns that make an agreement: treaties, pacts, alliances, deals. */
+export const AGREEMENT_NOUNS = words("treaty pact alliance accord agreement deal partnership armistice ceasefire truce charter convention");
+
+/** Place head nouns that extend a place name ("Kursk region"). */
+export const PLACE_HEADS = words(
+  "region province oblast krai district county state prefecture territory city town village peninsula island islands " +
+    "border sea river valley mountains airport port base",
+);

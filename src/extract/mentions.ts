@@ -1,0 +1,179 @@
+// Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
+import type { Document, Token } from "../schema/index.js";
+import { foldName, normaliseForMatching, slugify } from "../text/index.js";
+import { HONORIFICS, INSTITUTION_HEADS, PLACE_HEADS } from "./lexicon.js";
+import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
+import { world } from "./world.js";
+import { findEventMentions } from "./events.js";
+
+/** IOB2 tags per sentence per token, as a NER tagger returns them. */
+export type Tags = string[][];
+
+const CONNECTORS = new Set(["of", "the", "and", "for", "de", "du", "la", "al", "von", "van", "d'", "-"]);
+const ACTOR_NEXT = /^(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|can|said|says|say|denied|denies|announced|claims|claimed|insists|insisted|warned|warns|accused|accuses|agreed|agrees|sent|sends|deployed|supplied|supplies|responded|rejected|rejects|wants|wanted|hopes|hoped|also|continues|continued|did|does)$/;
+const PLACE_PREPOSITION = /^(?:in|at|to|from|near|into|outside|inside|around|across|via|toward|towards)$/i;
+
+/** Find the mention candidates of a document; `tags` are the NER tagger's IOB2 tags for its tokens. */
+export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
+  const sentences = tokensBySentence(doc);
+  const out: Cand[] = [];
+  for (const s of doc.sentences) {
+    const tokens = sentences[s.index];
+    if (tokens.length === 0) continue;
+    const ner = tags ? nerSpans(doc, tokens, tags[s.index] ?? []) : capitalisedSpans(doc, tokens, s.heading);
+    const gaz = gazetteerSpans(tokens);
+    const kept: Cand[] = [];
+    for (const g of gaz) {
+      // a state inside a longer organisation or person name ("Bank of Russia") belongs to that name,
+      // unless the name is nothing but gazetteer names ("North Korea-Russia")
+      const inside = ner.find(
+        (n) => overlaps(n, g) && (n.kind === "institution" || n.kind === "person") && n.end - n.start > g.end - g.start && !onlyNames(doc, n, gaz),
+      );
+      if (!inside) kept.push(g);
+    }
+    for (const n of ner) if (!kept.some((g) => overlaps(g, n))) kept.push(n);
+    const names = dropOverlaps(kept, (c) => (c.source.startsWith("gazetteer") ? 1 : 0));
+    // events and agreements may contain the names they are made of ("war in Ukraine" holds Ukraine)
+    out.push(...findEventMentions(doc, tokens, names));
+  }
+  return out.map((c) => refineMention(doc, c)).filter((c): c is Cand => c !== null);
+}
+
+function nerSpans(doc: Document, tokens: readonly Token[], tags: readonly string[]): Cand[] {
+  const out: Cand[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    const tag = tags[i] ?? "O";
+    if (tag === "O") {
+      i++;
+      continue;
+    }
+    const label = tag.slice(2);
+    let j = i + 1;
+    while (j < tokens.length && tags[j] === `I-${label}`) j++;
+    const cand = fromLabel(label, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
+    if (cand) out.push(cand);
+    i = j;
+  }
+  return out;
+}
+
+function fromLabel(label: string, start: number, end: number, sentence: number): Cand | null {
+  switch (label) {
+    case "PER":
+      return { start, end, sentence, kind: "person", source: "ner:PER" };
+    case "ORG":
+      return { start, end, sentence, kind: "institution", source: "ner:ORG" };
+    case "LOC":
+      return { start, end, sentence, kind: "place", source: "ner:LOC" };
+    default:
+      return null; // MISC: demonyms come from the gazetteer, events and agreements from their patterns
+  }
+}
+
+/** Without a tagger: runs of capitalised words, typed by their head word. A weak fallback, used in tests of the rules. */
+function capitalisedSpans(doc: Document, tokens: readonly Token[], heading: boolean): Cand[] {
+  if (heading) return [];
+  const out: Cand[] = [];
+  let i = 0;
+  while (i < tokens.length) {
+    if (!/^\p{Lu}/u.test(tokens[i].text) || (i === 0 && !/^\p{Lu}\p{Ll}+$/u.test(tokens[i + 1]?.text ?? ""))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < tokens.length && (/^\p{Lu}/u.test(tokens[j].text) || (CONNECTORS.has(tokens[j].text) && /^\p{Lu}/u.test(tokens[j + 1]?.text ?? "")))) j++;
+    const words = tokens.slice(i, j).map((t) => t.text.toLowerCase());
+    const head = words[words.length - 1];
+    const kind = INSTITUTION_HEADS.has(head) ? "institution" : j - i >= 2 && j - i <= 3 ? "person" : "place";
+    out.push({ start: tokens[i].start, end: tokens[j - 1].end, sentence: tokens[i].sentence, kind, source: `caps:${kind}` });
+    i = j;
+  }
+  return out;
+}
+
+/** True when a span holds nothing but the given gazetteer names, hyphens, spaces and "and". */
+function onlyNames(doc: Document, span: Cand, gaz: readonly Cand[]): boolean {
+  let rest = doc.text.slice(span.start, span.end);
+  for (const g of gaz) {
+    if (g.start >= span.start && g.end <= span.end) {
+      rest = rest.slice(0, g.start - span.start) + " ".repeat(g.end - g.start) + rest.slice(g.end - span.start);
+    }
+  }
+  return !/\p{L}/u.test(rest.replace(/\band\b/g, ""));
+}
+
+/** Longest matches of the world gazetteer over capitalised sub-tokens. */
+function gazetteerSpans(tokens: readonly Token[]): Cand[] {
+  const w = world();
+  const subs = subTokens(tokens);
+  const out: Cand[] = [];
+  let i = 0;
+  while (i < subs.length) {
+    let found: Cand | null = null;
+    let len = 0;
+    if (/^\p{Lu}/u.test(subs[i].text)) {
+      for (let n = Math.min(w.maxTokens, subs.length - i); n >= 1 && !found; n--) {
+        const last = subs[i + n - 1];
+        if (!/^[\p{Lu}\p{Ll}]/u.test(last.text) || last.text === "-") continue;
+        const phrase = subs.slice(i, i + n);
+        const entry = w.entries.get(foldName(phrase.map((t) => t.text).join(" ")));
+        if (!entry) continue;
+        const start = phrase[0].start;
+        const end = last.end;
+        const sentence = phrase[0].sentence;
+        const stateKey = `state:${slugify(entry.state.name)}`;
+        if (entry.type === "state") found = { start, end, sentence, kind: "state", source: "gazetteer:state", key: stateKey, label: entry.state.name };
+        else if (entry.type === "demonym")
+          found = { start, end, sentence, kind: "state", source: "gazetteer:demonym", key: stateKey, label: entry.state.name, demonym: true };
+        else if (entry.type === "capital")
+          found = { start, end, sentence, kind: "place", source: "gazetteer:capital", key: `place:${slugify(entry.name)}`, label: entry.name };
+        else found = { start, end, sentence, kind: "state", source: "gazetteer:seat", key: stateKey, label: entry.state.name, metonym: true };
+        len = n;
+      }
+    }
+    if (found) {
+      out.push(found);
+      i += len;
+    } else i++;
+  }
+  return out;
+}
+
+/** Trim honorifics, articles and possessives; extend places by their head noun; read capitals used as actors as their state. */
+function refineMention(doc: Document, c: Cand): Cand | null {
+  const text = normaliseForMatching(doc.text);
+  let { start, end } = c;
+  if (c.kind === "person") {
+    for (let m = /^(\S+)\s+/.exec(text.slice(start, end)); m && HONORIFICS.has(m[1].toLowerCase()); m = /^(\S+)\s+/.exec(text.slice(start, end))) {
+      start += m[0].length;
+    }
+  }
+  const lead = /^the\s+/i.exec(text.slice(start, end));
+  if (lead && c.kind !== "person") start += lead[0].length;
+  const poss = /\s*'s?$/.exec(text.slice(start, end));
+  if (poss && end - poss[0].length > start) end -= poss[0].length;
+  if (end <= start || !/\p{L}/u.test(text.slice(start, end))) return null;
+  if (c.kind === "place" && !c.key) {
+    const head = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 20));
+    if (head && PLACE_HEADS.has(head[1])) end += head[0].length;
+  }
+  if (c.source === "gazetteer:capital" && actsAsState(text, start, end)) {
+    const entry = world().entries.get(foldName(text.slice(start, end)));
+    if (entry) return { ...c, start, end, kind: "state", key: `state:${slugify(entry.state.name)}`, label: entry.state.name, metonym: true };
+  }
+  return { ...c, start, end };
+}
+
+/** A capital is its state when it acts: "Pyongyang had denied", "Pyongyang's foreign policy" — not after "in", "to", "from". */
+function actsAsState(text: string, start: number, end: number): boolean {
+  const before = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? "";
+  if (PLACE_PREPOSITION.test(before)) return false;
+  const after = text.slice(end, end + 30);
+  if (/^'s?\s+(\p{L}+)/u.test(after)) {
+    const noun = /^'s?\s+(\p{L}+)/u.exec(after)![1].toLowerCase();
+    return !PLACE_HEADS.has(noun) && !/^(streets?|residents?|citizens?|people|skyline|centre|center|suburbs?|outskirts|airport|mayor)$/.test(noun);
+  }
+  const next = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  return ACTOR_NEXT.test(next);
+}

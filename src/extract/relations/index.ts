@@ -1,0 +1,138 @@
+// Typed relations of one document from its encoded sentences, checked against the vocabulary's kinds, plus co-occurrence.
+import type { Document, EntityKind, Entity, Evidence, Mention, Relation, RelationType } from "../../schema/index.js";
+import { SYMMETRIC_RELATIONS } from "../../schema/index.js";
+import { tokensBySentence } from "../spans.js";
+import { encodeSentence, type EncodeContext } from "./encode.js";
+import { applyRules, type Draft } from "./rules.js";
+
+const ACTOR: EntityKind[] = ["state", "institution"];
+/** Which kinds each relation may join (DESIGN.md); a draft outside them is dropped. */
+const SIGNATURES: Partial<Record<RelationType, [EntityKind[], EntityKind[]]>> = {
+  leader_of: [["person"], ACTOR],
+  official_of: [["person"], ACTOR],
+  works_for: [["person"], ["institution"]],
+  member_of: [["person", "state", "institution"], ["institution"]],
+  citizen_of: [["person"], ["state"]],
+  sibling_of: [["person"], ["person"]],
+  spouse_of: [["person"], ["person"]],
+  child_of: [["person"], ["person"]],
+  met_with: [["person"], ["person"]],
+  attended: [["person", "state"], ["event"]],
+  allied_with: [ACTOR, ACTOR],
+  at_war_with: [ACTOR, ACTOR],
+  supplies: [ACTOR, ACTOR],
+  deploys_troops_to: [["state"], ["state", "place", "event"]],
+  party_to: [["state", "institution", "person"], ["event", "agreement"]],
+  located_in: [["place", "institution", "event"], ["place", "state"]],
+  capital_of: [["place"], ["state"]],
+};
+
+/** Largest number of entities of one sentence paired for co-occurrence (keeps long lists from exploding). */
+const MAX_COOCCURRING = 16;
+
+/** Extract the typed relations and co-occurrences of a document whose mentions are resolved to entities. */
+export function extractRelations(doc: Document, mentions: readonly Mention[], entities: readonly Entity[]): Relation[] {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const bySentence = tokensBySentence(doc);
+  const ctx: EncodeContext = { kinds };
+  const found: Relation[] = [];
+  const pending: Array<{ draft: Draft; ids: string[]; evidence: Evidence }> = [];
+  let lastDeployment: string | undefined;
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const ms = mentions.filter((m) => m.sentence === s.index);
+    const enc = encodeSentence(doc, bySentence[s.index], ms, ctx);
+    const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
+    const ids = enc.slots.map((x) => x.entity);
+    for (const d of applyRules(enc)) {
+      if (d.contextSource) {
+        pending.push({ draft: d, ids, evidence });
+        continue;
+      }
+      const source = ids[d.source];
+      const target = d.contextTarget ? (lastDeployment ?? ctx.lastWar) : ids[d.target];
+      if (!source || !target || source === target || !fits(d.relation, kinds.get(source), kinds.get(target))) continue;
+      if (d.relation === "deploys_troops_to") lastDeployment = target;
+      found.push(toRelation(d, source, target, evidence));
+    }
+    found.push(...agreementRelations(doc, ms, kinds, evidence));
+  }
+  // titles without a state: the state of a colleague named in the same sentence
+  for (const { draft, ids, evidence } of pending) {
+    const person = ids[draft.source];
+    const colleagues = new Set(ids.filter((id) => id !== person && kinds.get(id) === "person"));
+    const office = found.find((r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state");
+    if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));
+  }
+  found.push(...cooccurrences(doc, mentions));
+  return mergeRelations(found);
+}
+
+/** "The North Korea-Russia military alliance": the states inside an alliance name are allied and party to it. */
+function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence): Relation[] {
+  const out: Relation[] = [];
+  for (const a of ms) {
+    if (kinds.get(a.entity) !== "agreement") continue;
+    const states = [...new Set(ms.filter((m) => m.start >= a.start && m.end <= a.end && kinds.get(m.entity) === "state").map((m) => m.entity))];
+    for (const s of states) out.push({ source: s, target: a.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
+    if (states.length === 2 && /\b(?:alliance|pact|partnership|treaty|accord)\b/i.test(a.text)) {
+      out.push(toRelation({ source: 0, target: 0, relation: "allied_with", confidence: 0.8 }, states[0], states[1], evidence));
+    }
+  }
+  return out;
+}
+
+function fits(relation: RelationType, source: EntityKind | undefined, target: EntityKind | undefined): boolean {
+  const sig = SIGNATURES[relation];
+  if (!sig) return true;
+  return !!source && !!target && sig[0].includes(source) && sig[1].includes(target);
+}
+
+function toRelation(d: Draft, source: string, target: string, evidence: Evidence): Relation {
+  const [s, t] = SYMMETRIC_RELATIONS.has(d.relation) && target < source ? [target, source] : [source, target];
+  return {
+    source: s,
+    target: t,
+    relation: d.relation,
+    ...(d.role ? { role: d.role } : {}),
+    ...(d.quantity !== undefined ? { quantity: d.quantity } : {}),
+    ...(d.items?.length ? { items: d.items } : {}),
+    evidence: [evidence],
+    confidence: d.confidence,
+  };
+}
+
+/** Every pair of entities named in one sentence; the graph keeps only pairs no typed relation joins. */
+function cooccurrences(doc: Document, mentions: readonly Mention[]): Relation[] {
+  const out: Relation[] = [];
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const ids = [...new Set(mentions.filter((m) => m.sentence === s.index).map((m) => m.entity))].slice(0, MAX_COOCCURRING).sort();
+    const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
+    for (let i = 0; i < ids.length; i++)
+      for (let j = i + 1; j < ids.length; j++) out.push({ source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
+  }
+  return out;
+}
+
+/** One relation per (source, relation, target): evidence joined in sentence order, highest confidence, details merged. */
+export function mergeRelations(relations: readonly Relation[]): Relation[] {
+  const byKey = new Map<string, Relation>();
+  for (const r of relations) {
+    const key = `${r.source}|${r.relation}|${r.target}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      byKey.set(key, { ...r, evidence: [...r.evidence], ...(r.items ? { items: [...r.items] } : {}) });
+      continue;
+    }
+    for (const e of r.evidence) if (!prev.evidence.some((p) => p.doc === e.doc && p.sentence === e.sentence)) prev.evidence.push(e);
+    prev.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.sentence - b.sentence));
+    prev.confidence = Math.max(prev.confidence, r.confidence);
+    prev.role ??= r.role;
+    prev.quantity ??= r.quantity;
+    if (r.items) prev.items = [...new Set([...(prev.items ?? []), ...r.items])];
+  }
+  return [...byKey.values()].sort((a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,295 @@
+// Relation patterns over encoded sentences: titles, appositions, kinship, possessives and verb frames.
+import type { RelationType } from "../../schema/index.js";
+import { KINSHIP, LEADER_PHRASES, LEADER_TITLES, OCCUPATIONS, OFFICIAL_TITLES, TITLE_MODIFIERS } from "../lexicon.js";
+import type { EncodedSentence } from "./encode.js";
+import { parseItems, parseQuantity } from "./items.js";
+
+/** A relation read from one sentence; ids are placeholder numbers until the caller maps them. */
+export interface Draft {
+  source: number;
+  target: number;
+  relation: RelationType;
+  confidence: number;
+  role?: string;
+  quantity?: number;
+  items?: string[];
+  /** The target is not in the sentence: it is the document's last deployment destination. */
+  contextTarget?: "deployment";
+  /** The source (a state) is the one whose officials the sentence names with another person. */
+  contextSource?: "state-of-colleague";
+}
+
+/** An alternation of words, longest first, each matching with a capital or small first letter ("Minister", "minister"). */
+const alt = (words: Iterable<string>) =>
+  [...words]
+    .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
+    .map((w) => w.replace(/[.-]/g, "\\$&").replace(/^\p{L}/u, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`))
+    .join("|");
+const LEADER = `(?:${alt([...LEADER_PHRASES, ...LEADER_TITLES])})`;
+const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
+const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
+const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?)`;
+const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
+const KIN = `(${alt(Object.keys(KINSHIP))})`;
+const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
+const AUX = "(?:(?:has|have|had|will|would|may|might|reportedly|also|allegedly|already|is|was|were|are|been|to|could|reportedly) )*";
+const SUPPLY = "(?:supplied|supplies|supply|supplying|provided|provides|provide|providing|delivered|delivers|deliver|shipped|ships|ship|sold|sells|sell|transferred|transfers|transfer|gave|gives|give|sent|sends|send|exported|exports)";
+const RECEIVE = "(?:receives|received|receive|receiving|gets|got|get|obtains|obtained|obtain|acquires|acquired|acquire|buys|bought|buy|imports|imported|import)";
+const TROOPS = "(?:troops|soldiers|forces|personnel|servicemen|fighters|units|combat engineers)";
+const NUM = "(\\d[\\d,.]*(?: (?:thousand|million))?)";
+const APPROX = "(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|some|an estimated|up to|at least) )?";
+
+const MACROS: Record<string, string> = {
+  P: "@P(\\d+)",
+  S: "@[SD](\\d+)",
+  N: "@S(\\d+)",
+  D: "@D(\\d+)",
+  SI: "@[SDI](\\d+)",
+  L: "@L(\\d+)",
+  SL: "@[SL](\\d+)",
+  I: "@I(\\d+)",
+  E: "@E(\\d+)",
+  A: "@A(\\d+)",
+  X: "@[A-Z](\\d+)",
+  Y: "@[SDILE](\\d+)",
+};
+const compile = (p: string) =>
+  new RegExp(
+    p.replace(/\{(\w+)\}/g, (_, k: string) => {
+      const m = MACROS[k];
+      if (!m) throw new Error(`rules: unknown macro {${k}}`);
+      return m;
+    }),
+    "g",
+  );
+
+interface Rule {
+  re: RegExp;
+  make(m: RegExpExecArray): Draft | Draft[] | null;
+}
+
+const n = (s: string) => Number(s);
+const role = (s: string) => s.replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+const isLeaderTitle = (t: string) => new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i").test(t.trim());
+
+function kinship(word: string, relative: number, possessor: number): Draft {
+  const k = KINSHIP[word.toLowerCase()];
+  if (k.relation !== "child_of") return { source: relative, target: possessor, relation: k.relation, confidence: 0.85 };
+  return k.childIsRelative
+    ? { source: relative, target: possessor, relation: "child_of", confidence: 0.85 }
+    : { source: possessor, target: relative, relation: "child_of", confidence: 0.85 };
+}
+
+const RULES: Rule[] = [
+  // "North Korean leader Kim Jong-un", "Russia's President Vladimir Putin"
+  {
+    re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting) )?(${LEADER})(?: ,)? {P}`),
+    make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "leader_of", role: role(m[2]), confidence: 0.9 }),
+  },
+  // "Kim Jong-un, the leader of North Korea" / "Kim, North Korea's leader"
+  {
+    re: compile(`{P} , (?:the |its |their )?(?:(?:supreme|top|de facto|former|current) )?(${LEADER}) of (?:the )?{SI}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "leader_of", role: role(m[2]), confidence: 0.85 }),
+  },
+  {
+    re: compile(`{P} , {SI} 's (?:(?:supreme|top|de facto|former|current) )?(${LEADER})\\b`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "leader_of", role: role(m[3]), confidence: 0.85 }),
+  },
+  // "Russian Culture Minister Olga Lyubimova", "Russia's Foreign Minister Sergei Lavrov"
+  {
+    re: compile(`{SI} (?:'s )?${TITLE}(?: ,)? {P}`),
+    make: (m) => (isLeaderTitle(m[2]) ? null : { source: n(m[3]), target: n(m[1]), relation: "official_of", role: role(m[2]), confidence: 0.85 }),
+  },
+  // "Choe Son-hui, the foreign minister of North Korea" / "Choe, North Korea's foreign minister"
+  {
+    re: compile(`{P} , (?:the |a |an )?${TITLE} (?:of|for) (?:the )?{SI}`),
+    make: (m) => (isLeaderTitle(m[2]) ? null : { source: n(m[1]), target: n(m[3]), relation: "official_of", role: role(m[2]), confidence: 0.8 }),
+  },
+  {
+    re: compile(`{P} , {SI} 's ${TITLE}\\b`),
+    make: (m) => (isLeaderTitle(m[3]) ? null : { source: n(m[1]), target: n(m[2]), relation: "official_of", role: role(m[3]), confidence: 0.8 }),
+  },
+  // "Foreign Minister Choe Son-hui" with no state: the state of a colleague named with them ("Kim and other top officials, including ...")
+  {
+    re: compile(`(?:^|[^@\\w'] |[a-z]+ )(?<!'s )${TITLE} {P}`),
+    make: (m) =>
+      isLeaderTitle(m[1]) || !/^\p{Lu}/u.test(m[1])
+        ? null
+        : { source: n(m[2]), target: -1, relation: "official_of", role: role(m[1]), confidence: 0.55, contextSource: "state-of-colleague" },
+  },
+  // "Hong Min, a senior researcher at the Korea Institute for National Unification"
+  {
+    re: compile(`{P} , (?:a |an |the )?${OCC} (?:at|of|with|for|from|in) (?:the )?{I}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "works_for", role: role(m[2]), confidence: 0.85 }),
+  },
+  // "KINU researcher Hong Min"
+  {
+    re: compile(`{I} (?:'s )?${OCC}(?: ,)? {P}`),
+    make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "works_for", role: role(m[2]), confidence: 0.75 }),
+  },
+  // "his sister Kim Yo-jong", "Kim's daughter, Kim Ju-ae"
+  {
+    re: compile(`{P} (?:'s )?${KIN_MODS}${KIN}s?(?: ,)? {P}`),
+    make: (m) => kinship(m[2], n(m[3]), n(m[1])),
+  },
+  // "Kim Ju-ae, his daughter" / "Kim Yo-jong, the sister of Kim Jong-un"
+  {
+    re: compile(`{P} , (?:{P} (?:'s )?|the )${KIN_MODS}${KIN}(?: of {P})?`),
+    make: (m) => {
+      const possessor = m[2] ?? m[4];
+      return possessor === undefined ? null : kinship(m[3], n(m[1]), n(possessor));
+    },
+  },
+  // "Russia's Kursk region": place of a state or place
+  {
+    re: compile(`{SL} 's (?:[a-z-]+ ){0,2}{L}`),
+    make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "located_in", confidence: 0.85 }),
+  },
+  // "Kursk, Russia", "the Kursk region of Russia", "Kursk in western Russia"
+  {
+    re: compile(`{L} (?:, {S}(?= [,.;)]|$)|(?:in (?:[a-z]+ )?|of )(?:the )?{S}(?! (?:and|or|,)))`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2] ?? m[3]), relation: "located_in", confidence: 0.7 }),
+  },
+  // "Pyongyang, the capital of North Korea", "North Korea's capital, Pyongyang"
+  {
+    re: compile(`{L} , (?:the |its )?capital (?:city )?of (?:the )?{S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "capital_of", confidence: 0.9 }),
+  },
+  {
+    re: compile(`{S} (?:'s )?capital (?:city )?,? {L}`),
+    make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "capital_of", confidence: 0.9 }),
+  },
+  // institutions and events in a place: "the Korea Herald in Seoul", "a summit held in Hanoi"
+  {
+    re: compile(`{I}(?: ,)? (?:(?:based|headquartered|located) )?in {SL}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.6 }),
+  },
+  {
+    re: compile(`{E} (?:(?:held|took place|taking place|hosted) )?(?:in|at) (?:the )?{SL}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.6 }),
+  },
+  // alliances: "an alliance between X and Y", "X and Y are allies", "X's ally Y"
+  {
+    re: compile(`(?:alliance|partnership|pact|treaty) (?:between|of) (?:the )?{S} and (?:the )?{S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{S} and {S} (?:are|were|became|have become|remain) (?:close |key |military |strategic )*(?:allies|partners)`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{S} 's (?:close |key |main |closest )?ally(?: ,)? {S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
+  },
+  // wars: "Russia's war against Ukraine", "X invaded Y", "the war between X and Y"
+  {
+    re: compile(`{S} (?:'s )?(?:full-scale )?(?:war|invasion|aggression|offensive) (?:against|on|of|with) {S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.85 }),
+  },
+  {
+    re: compile(`{S} ${AUX}(?:invaded|attacked|invades|attacks|is fighting|was fighting|fought|went to war with|declared war on|is at war with|was at war with) {S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`(?:war|conflict|fighting|hostilities) between (?:the )?{S} and (?:the )?{S}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
+  },
+  // supplies: "X has supplied Y with ITEMS", "X sent ITEMS to Y", "Y receives ITEMS from X"
+  {
+    re: compile(`{SI} ${AUX}${SUPPLY} {SI} with ([^@]+?)(?: from| in return| in exchange| to help|$| \\.)`),
+    make: (m) => supply(n(m[1]), n(m[2]), m[3], 0.85),
+  },
+  {
+    re: compile(`{SI} ${AUX}${SUPPLY} ([^@]+?) to {SI}`),
+    make: (m) => (/\b(?:troops|soldiers|forces|message|letter|signal|envoy|delegation)\b/i.test(m[2]) ? null : supply(n(m[1]), n(m[3]), m[2], 0.8)),
+  },
+  {
+    re: compile(`{SI} ${AUX}${RECEIVE} ([^@]+?) from (?:the )?{SI}`),
+    make: (m) => supply(n(m[3]), n(m[1]), m[2], 0.8),
+  },
+  // troops: "X deployed troops to Y", "15,000 North Korean troops have been sent", "X soldiers fighting alongside Y forces"
+  {
+    re: compile(`{S} ${AUX}(?:deployed|deploys|deploy|deploying|sent|sends|send|sending|dispatched|dispatches|dispatch|dispatching) (?:${APPROX}${NUM} )?(?:more |additional |some |its |their )?(?:${NUM} )?${TROOPS} (?:[a-z]+ ){0,3}?(?:to|into|in) (?:the )?{Y}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[4]), relation: "deploys_troops_to", quantity: qty(m[2] ?? m[3]), confidence: 0.85 }),
+  },
+  {
+    re: compile(`${APPROX}${NUM} {D} ${TROOPS} ${AUX}(?:been )?(?:sent|deployed|dispatched)(?! to)`),
+    make: (m) => ({ source: n(m[2]), target: -1, relation: "deploys_troops_to", quantity: qty(m[1]), confidence: 0.6, contextTarget: "deployment" }),
+  },
+  {
+    re: compile(`(?:${APPROX}${NUM} )?{D} ${TROOPS} (?:who (?:were |have been )?|that (?:were |have been )?|have been |had been |were |being )?(?:sent|deployed|dispatched) (?:to|into) (?:the )?{Y}`),
+    make: (m) => ({ source: n(m[2]), target: n(m[3]), relation: "deploys_troops_to", quantity: qty(m[1]), confidence: 0.75 }),
+  },
+  {
+    re: compile(`{S} ${TROOPS} (?:[a-z]+ ){0,4}?(?:fighting|fought|fight|serving|deployed|stationed) (?:alongside|with|for|in support of) {S} (?:forces|troops|soldiers|army|military)`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "deploys_troops_to", confidence: 0.65 }),
+  },
+  // party to a war: "its troops have suffered casualties during the war in Ukraine", "its soldiers participating in the Ukraine conflict"
+  {
+    re: compile(`{S} (?:'s )?(?:[a-z]+ ){0,2}?(?:troops|soldiers|forces|army|military|involvement|participation|role) (?:[^@]{0,80}? )?(?:during|in|into|to) (?:the )?(?:[a-z-]+ )?{E}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "party_to", confidence: 0.75 }),
+  },
+  {
+    re: compile(`{SI} ${AUX}(?:joined|entered|fought in|took part in|participated in|is fighting in|intervened in|was involved in|signed|ratified|withdrew from|signed up to) (?:the )?{X}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "party_to", confidence: 0.75 }),
+  },
+  // meetings and attendance
+  {
+    re: compile(`{P} ${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?{P}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{P} and {P} ${AUX}(?:met|held talks|meet|shook hands)`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{X} ${AUX}(?:attended|attends|attend|attending|was present at|took part in|watched|visited) (?:the )?{E}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "attended", confidence: 0.75 }),
+  },
+  // membership: "Finland joined NATO", "NATO member Finland"
+  {
+    re: compile(`{X} ${AUX}(?:joined|became a member of|is a member of|was a member of|member of) (?:the )?{I}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{I} (?:member|members|member state|ally) {S}`),
+    make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "member_of", confidence: 0.7 }),
+  },
+  // support: "X backs Y", "support for Y from X"
+  {
+    re: compile(`{SI} ${AUX}(?:supports|supported|backs|backed|is backing|support|back|aided|aids|helped|helps|assisted|assists) {SI}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.7 }),
+  },
+  // citizenship: "the South Korean activist Park Sang-hak"
+  {
+    re: compile(`{D} ((?:[a-z-]+ ){1,2}){P}`),
+    make: (m) =>
+      new RegExp(`\\b(?:${LEADER}|${HEADS})\\b`, "i").test(m[2]) || /\b(?:and|or|of|with|by|to)\b/.test(m[2])
+        ? null
+        : { source: n(m[3]), target: n(m[1]), relation: "citizen_of", role: role(m[2]), confidence: 0.6 },
+  },
+];
+
+function supply(source: number, target: number, phrase: string, confidence: number): Draft | null {
+  const items = parseItems(phrase);
+  if (items.length === 0 || source === target) return null;
+  return { source, target, relation: "supplies", items, confidence };
+}
+
+function qty(s: string | undefined): number | undefined {
+  return s === undefined ? undefined : parseQuantity(s);
+}
+
+/** Every relation the patterns read in one encoded sentence (matches may overlap). */
+export function applyRules(enc: EncodedSentence): Draft[] {
+  const out: Draft[] = [];
+  for (const rule of RULES) {
+    rule.re.lastIndex = 0;
+    for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
+      const made = rule.make(m);
+      if (made) out.push(...(Array.isArray(made) ? made : [made]));
+      rule.re.lastIndex = m.index + 1;
+    }
+  }
+  return out;
+}

@@ -1,0 +1,56 @@
+// Candidate mentions of one document as character spans, plus helpers over a document's tokens.
+import type { Document, EntityKind, Token } from "../schema/index.js";
+
+/** A mention candidate: a character span of the document with a kind and, when known, its entity key. */
+export interface Cand {
+  start: number;
+  end: number;
+  sentence: number;
+  kind: EntityKind;
+  /** How it was found: `ner:PER`, `gazetteer:state`, `pattern:event`, ... */
+  source: string;
+  /** A fixed entity key when world knowledge names the entity (`state:north-korea`). */
+  key?: string;
+  /** The canonical label when world knowledge gives it. */
+  label?: string;
+  /** The surface form names the entity by another thing (a capital for its state): not an alias. */
+  metonym?: boolean;
+  /** A demonym ("North Korean"): names the state as an adjective. */
+  demonym?: boolean;
+}
+
+/** Tokens grouped by sentence index. */
+export function tokensBySentence(doc: Document): Token[][] {
+  const out: Token[][] = doc.sentences.map(() => []);
+  for (const t of doc.tokens) out[t.sentence].push(t);
+  return out;
+}
+
+/** Pieces of tokens split at inner hyphens ("Korea-Russia" → "Korea", "-", "Russia"), for phrase lookups. */
+export function subTokens(tokens: readonly Token[]): Token[] {
+  const out: Token[] = [];
+  for (const t of tokens) {
+    if (!/\p{L}-\p{L}/u.test(t.text) || /^\p{Ll}/u.test(t.text)) {
+      out.push(t);
+      continue;
+    }
+    const re = /[^-]+|-/g;
+    for (let m = re.exec(t.text); m; m = re.exec(t.text)) {
+      out.push({ start: t.start + m.index, end: t.start + m.index + m[0].length, text: m[0], sentence: t.sentence });
+    }
+  }
+  return out;
+}
+
+/** True when two half-open spans overlap. */
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** Sort spans by start, longer first; drop any span overlapping an earlier kept one. */
+export function dropOverlaps<T extends { start: number; end: number }>(spans: T[], priority: (s: T) => number): T[] {
+  const ordered = [...spans].sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
+  const kept: T[] = [];
+  for (const s of ordered) if (!kept.some((k) => overlaps(k, s))) kept.push(s);
+  return kept.sort((a, b) => a.start - b.start);
+}

@@ -1,0 +1,95 @@
+// World knowledge from the world-countries package: sovereign states, their names, demonyms and capitals.
+import worldCountries, { type Country } from "world-countries";
+import { foldName } from "../text/index.js";
+
+export interface StateInfo {
+  /** ISO 3166-1 alpha-3 code. */
+  code: string;
+  /** The common English name, used as the entity label. */
+  name: string;
+  capitals: string[];
+}
+
+export type GazetteerEntry =
+  | { type: "state"; state: StateInfo }
+  | { type: "demonym"; state: StateInfo }
+  | { type: "capital"; state: StateInfo; name: string }
+  | { type: "seat"; state: StateInfo; name: string };
+
+/**
+ * Seats of government that news uses for their state ("the Kremlin said"). World knowledge, like the
+ * capitals: the key is the seat's usual English name, the value the state's alpha-3 code.
+ */
+const GOVERNMENT_SEATS: ReadonlyArray<[string, string]> = [
+  ["Kremlin", "RUS"],
+  ["White House", "USA"],
+  ["Downing Street", "GBR"],
+  ["Élysée", "FRA"],
+  ["Elysee", "FRA"],
+  ["Zhongnanhai", "CHN"],
+  ["Quai d'Orsay", "FRA"],
+];
+
+export interface World {
+  /** Every known surface form, folded (see foldName), with what it names. */
+  entries: ReadonlyMap<string, GazetteerEntry>;
+  /** The longest surface form in tokens, to bound phrase matching. */
+  maxTokens: number;
+  byCode: ReadonlyMap<string, StateInfo>;
+}
+
+// world-countries is CommonJS: Node hands its array over as the default export; the typings say `.default`.
+const countries: Country[] = Array.isArray(worldCountries)
+  ? (worldCountries as Country[])
+  : (worldCountries as unknown as { default: Country[] }).default;
+
+let cached: World | undefined;
+
+/** The gazetteer of sovereign states, built once from world-countries. */
+export function world(): World {
+  if (cached) return cached;
+  const entries = new Map<string, GazetteerEntry>();
+  const byCode = new Map<string, StateInfo>();
+  const add = (form: string, entry: GazetteerEntry) => {
+    const key = foldName(form);
+    if (key.length < 2 || entries.has(key)) return;
+    entries.set(key, entry);
+  };
+  const sovereign = countries.filter((c) => c.independent === true);
+  for (const c of sovereign) {
+    byCode.set(c.cca3, { code: c.cca3, name: c.name.common, capitals: [...c.capital] });
+  }
+  // Names first (they win over demonyms and capitals that fold alike), then demonyms, then capitals.
+  for (const c of sovereign) {
+    const state = byCode.get(c.cca3)!;
+    add(c.name.common, { type: "state", state });
+    add(c.name.official, { type: "state", state });
+    for (const alt of c.altSpellings) {
+      // two-letter ISO codes ("IN", "TO") collide with words; keep alternative names and acronyms of 3+ letters
+      if (alt.length < 3 || /,/.test(alt) || !/^[\p{Script=Latin}\s'.-]+$/u.test(alt)) continue;
+      add(alt, { type: "state", state });
+    }
+  }
+  for (const c of sovereign) {
+    const state = byCode.get(c.cca3)!;
+    const d = c.demonyms?.eng;
+    if (!d) continue;
+    for (const form of new Set([d.m, d.f])) {
+      if (!form) continue;
+      add(form, { type: "demonym", state });
+      add(form.endsWith("s") ? form : `${form}s`, { type: "demonym", state });
+    }
+  }
+  for (const c of sovereign) {
+    const state = byCode.get(c.cca3)!;
+    for (const cap of c.capital) add(cap, { type: "capital", state, name: cap });
+  }
+  for (const [name, code] of GOVERNMENT_SEATS) {
+    const state = byCode.get(code);
+    if (state) add(name, { type: "seat", state, name });
+  }
+  let maxTokens = 1;
+  for (const k of entries.keys()) maxTokens = Math.max(maxTokens, k.split(" ").length);
+  cached = { entries, maxTokens, byCode };
+  return cached;
+}
