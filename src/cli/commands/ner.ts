@@ -1,10 +1,59 @@
-// `kg ner` (being written).
+// `kg ner`: tag a CoNLL file (appending a predicted IOB2 column) or list the entities of a plain-text file as JSON.
+import { readFileSync } from "node:fs";
+import { KgError } from "../../errors.js";
+import { entitiesOfDocument, parseConll, tagDocument, writeConllTags } from "../../extract/ner/index.js";
+import { documentFromText } from "../../text/index.js";
 import type { Command } from "../command.js";
+import { parseCommandArgs } from "../io.js";
+import { loadNerModel } from "../ner-model.js";
+
+const HELP = `usage: kg ner FILE.txt [--model PATH]
+       kg ner --conll FILE [--model PATH]
+
+  FILE.txt        print the entities of a plain-text file as JSON: [{text, label, start, end, sentence}]
+                  (UTF-16 offsets into the text, label PER, ORG, LOC or MISC)
+  --conll FILE    read CoNLL columns (token first, blank lines between sentences, -DOCSTART- between
+                  documents) and print every line with the predicted IOB2 tag appended as a last column
+  --model PATH    a model file other than the shipped models/ner-en.json
+`;
+
+function readText(path: string): string {
+  try {
+    return readFileSync(path, "utf8");
+  } catch (err) {
+    throw new KgError("SOURCE_UNREADABLE", `kg ner: cannot read ${path}; check the path`, { cause: err, where: path });
+  }
+}
 
 export const ner: Command = {
-  summary: "ner (not yet available)",
-  async run() {
-    process.stderr.write("kg ner: not yet available\n");
-    return 2;
+  summary: "tag named entities (PER, ORG, LOC, MISC) in a text or CoNLL file",
+  async run(argv) {
+    const { values, positionals } = parseCommandArgs("ner", argv, {
+      options: {
+        conll: { type: "string" },
+        model: { type: "string" },
+        help: { type: "boolean", short: "h" },
+      },
+      allowPositionals: true,
+    });
+    if (values.help) {
+      process.stdout.write(HELP);
+      return 0;
+    }
+    const oneInput = values.conll !== undefined ? positionals.length === 0 : positionals.length === 1;
+    if (!oneInput) {
+      throw new KgError("INVALID_ARGS", "kg ner: give either one text FILE or --conll FILE; see kg ner --help");
+    }
+    const model = loadNerModel(values.model);
+    if (values.conll !== undefined) {
+      const file = parseConll(readText(values.conll), values.conll);
+      const predicted = file.documents.map((doc) => tagDocument(model, doc.map((s) => s.tokens)));
+      process.stdout.write(writeConllTags(file, predicted));
+      return 0;
+    }
+    const path = positionals[0];
+    const entities = entitiesOfDocument(model, documentFromText(path, readText(path)));
+    process.stdout.write(JSON.stringify(entities, null, 2) + "\n");
+    return 0;
   },
 };

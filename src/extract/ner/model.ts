@@ -1,0 +1,160 @@
+// The NER model: its JSON file format (zod-checked), loading into lookup tables, and deterministic serialisation.
+import { z } from "zod";
+import { KgError, formatIssues } from "../../errors.js";
+import { buildGazetteer, type Gazetteer } from "./gazetteer.js";
+import { BILOU_LABELS } from "./labels.js";
+
+export const NER_MODEL_FORMAT = "kgraph-ner";
+export const NER_MODEL_VERSION = 1;
+/** Weights are stored as integers in units of 1/SCALE. */
+export const WEIGHT_SCALE = 1000;
+
+const StageFile = z.object({
+  name: z.enum(["local", "document"]),
+  features: z.array(z.string()),
+  /** base64 of little-endian int32 words: value * 64 + (last of its feature ? 32 : 0) + label index. */
+  weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+});
+
+export const NerModelFile = z.object({
+  format: z.literal(NER_MODEL_FORMAT),
+  version: z.literal(NER_MODEL_VERSION),
+  labels: z.array(z.string()).refine((l) => l.join() === BILOU_LABELS.join(), "labels must be the 17 BILOU labels in order"),
+  scale: z.number().positive(),
+  training: z.record(z.string(), z.union([z.string(), z.number()])),
+  stages: z.array(StageFile).min(1).max(2),
+});
+export type NerModelFile = z.infer<typeof NerModelFile>;
+
+/** Weights of one stage: feature string -> row of BILOU_LABELS.length floats in `weights`. */
+export interface StageWeights {
+  name: "local" | "document";
+  lookup: Map<string, number>;
+  weights: Float32Array;
+}
+
+/** A loaded model: one stage (local) or two (local, then document-level using the first pass). */
+export interface NerModel {
+  version: number;
+  stages: StageWeights[];
+  gazetteer: Gazetteer;
+  training: Record<string, string | number>;
+}
+
+const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+const B64_INDEX = new Int16Array(128).fill(-1);
+for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
+
+/** base64 of bytes (pure, for Node and browsers alike). */
+export function toBase64(bytes: Uint8Array): string {
+  const parts: string[] = [];
+  let chunk = "";
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    chunk += B64[a >> 2] + B64[((a & 3) << 4) | (b >> 4)];
+    chunk += i + 1 < bytes.length ? B64[((b & 15) << 2) | (c >> 6)] : "=";
+    chunk += i + 2 < bytes.length ? B64[c & 63] : "=";
+    if (chunk.length >= 8192) {
+      parts.push(chunk);
+      chunk = "";
+    }
+  }
+  parts.push(chunk);
+  return parts.join("");
+}
+
+/** Bytes of a base64 string (already checked against the alphabet). */
+export function fromBase64(text: string): Uint8Array {
+  const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
+  const out = new Uint8Array(Math.floor((text.length * 3) / 4) - pad);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const a = B64_INDEX[text.charCodeAt(i)];
+    const b = B64_INDEX[text.charCodeAt(i + 1)];
+    const c = B64_INDEX[text.charCodeAt(i + 2)];
+    const d = B64_INDEX[text.charCodeAt(i + 3)];
+    if (o < out.length) out[o++] = (a << 2) | (b >> 4);
+    if (o < out.length) out[o++] = ((b & 15) << 4) | (c >> 2);
+    if (o < out.length) out[o++] = ((c & 3) << 6) | d;
+  }
+  return out;
+}
+
+function invalid(message: string, where = "model"): KgError {
+  return new KgError("INVALID_MODEL", `parseNerModel: ${message}; retrain it with npm run train:ner`, { where });
+}
+
+function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: number): StageWeights {
+  const bytes = fromBase64(stage.weights);
+  if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
+  const words = new Int32Array(bytes.length / 4);
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
+  const L = BILOU_LABELS.length;
+  const weights = new Float32Array(stage.features.length * L);
+  const lookup = new Map<string, number>();
+  let row = 0;
+  for (let k = 0; k < words.length; k++) {
+    if (row >= stage.features.length) throw invalid(`stages.${index}.weights has more rows than features`);
+    const x = words[k];
+    const label = x & 31;
+    if (label >= L) throw invalid(`stages.${index}.weights has label index ${label}`);
+    weights[row * L + label] = (x >> 6) / scale;
+    if (x & 32) row++;
+  }
+  if (row !== stage.features.length) throw invalid(`stages.${index}: ${stage.features.length} features but ${row} weight rows`);
+  for (let f = 0; f < stage.features.length; f++) {
+    if (lookup.has(stage.features[f])) throw invalid(`stages.${index}.features has a duplicate: ${stage.features[f]}`);
+    lookup.set(stage.features[f], f);
+  }
+  return { name: stage.name, lookup, weights };
+}
+
+/**
+ * Validate a parsed model file and build its lookup tables.
+ * @throws KgError("INVALID_MODEL") naming every schema issue or the broken invariant.
+ */
+export function parseNerModel(data: unknown): NerModel {
+  const parsed = NerModelFile.safeParse(data);
+  if (!parsed.success) throw invalid(formatIssues(parsed.error.issues).join("; "));
+  const file = parsed.data;
+  if (file.stages[0].name !== "local" || (file.stages.length === 2 && file.stages[1].name !== "document")) {
+    throw invalid('stages must be ["local"] or ["local", "document"]');
+  }
+  return {
+    version: file.version,
+    stages: file.stages.map((s, i) => decodeStage(s, file.scale, i)),
+    gazetteer: buildGazetteer(),
+    training: file.training,
+  };
+}
+
+/** Sparse integer weights of one stage, ready to write: feature -> [label, value] pairs with value != 0. */
+export type SparseStage = { name: "local" | "document"; rows: Map<string, Array<[number, number]>> };
+
+/** Serialise stages to the model file text; features sorted by code unit, so equal weights give equal bytes. */
+export function serialiseNerModel(stages: readonly SparseStage[], training: Record<string, string | number>): string {
+  const files = stages.map((stage) => {
+    const features = [...stage.rows.keys()].filter((f) => stage.rows.get(f)!.length > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+    const words: number[] = [];
+    for (const f of features) {
+      const pairs = stage.rows.get(f)!.slice().sort((a, b) => a[0] - b[0]);
+      pairs.forEach(([label, value], k) => words.push(value * 64 + (k === pairs.length - 1 ? 32 : 0) + label));
+    }
+    const bytes = new Uint8Array(words.length * 4);
+    const view = new DataView(bytes.buffer);
+    words.forEach((w, k) => view.setInt32(k * 4, w, true));
+    return { name: stage.name, features, weights: toBase64(bytes) };
+  });
+  const file: NerModelFile = {
+    format: NER_MODEL_FORMAT,
+    version: NER_MODEL_VERSION,
+    labels: [...BILOU_LABELS],
+    scale: WEIGHT_SCALE,
+    training,
+    stages: files,
+  };
+  return JSON.stringify(file) + "\n";
+}
