@@ -7,3 +7,4 @@ export { parsePattern, MAX_HOPS, type Pattern, type NodePattern, type Relationsh
 export { toCsv, toTable, type Table } from "./format.js";
 export type { KgGraph } from "./indexes.js";
 export * from "./types.js";
+export { entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable } from "./rows.js";

@@ -58,6 +58,11 @@ export class KnowledgeGraph {
     return new KnowledgeGraph(graphFromJson(json, where));
   }
 
+  /** Parse graph JSON text, validate and index it; `where` names the source in errors. @throws KgError INVALID_GRAPH */
+  static fromText(text: string, where = "graph JSON"): KnowledgeGraph {
+    return new KnowledgeGraph(graphFromText(text, where));
+  }
+
   /**
    * Load from parsed JSON, JSON text, or a file path (read with node:fs, so paths work in Node only).
    * @throws KgError INVALID_GRAPH on invalid content, GRAPH_MISSING when the file cannot be read
@@ -91,6 +96,11 @@ export class KnowledgeGraph {
   entity(nameOrAlias: EntityRef): EntityRecord | null {
     const n = resolveNode(this.index, typeof nameOrAlias === "string" ? nameOrAlias : nameOrAlias.id);
     return n === undefined ? null : this.record(n);
+  }
+
+  /** Like entity(), but an unknown name throws with the nearest names as suggestions. @throws KgError UNKNOWN_ENTITY */
+  requireEntity(nameOrAlias: EntityRef): EntityRecord {
+    return this.record(this.node(nameOrAlias, "entity"));
   }
 
   /** Labels of the entities nearest to a name (edit distance over normalised labels and aliases), nearest first. */

@@ -23,21 +23,20 @@ export function entityRecord(graph: KgGraph, index: GraphIndex, n: number): Enti
 export function relationRecord(graph: KgGraph, index: GraphIndex, e: number): RelationRecord {
   const id = index.edgeKeys[e];
   const a = graph.getEdgeAttributes(id);
-  const record: RelationRecord = {
+  return {
     id,
     source: entityRecord(graph, index, index.edgeSource[e]),
     target: entityRecord(graph, index, index.edgeTarget[e]),
     relation: a.relation,
     label: a.label,
+    ...(a.role !== undefined ? { role: a.role } : {}),
+    ...(a.quantity !== undefined ? { quantity: a.quantity } : {}),
+    ...(a.items !== undefined ? { items: [...a.items] } : {}),
+    ...(a.date !== undefined ? { date: a.date } : {}),
     evidence: a.evidence.map((ev) => ({ ...ev })),
     confidence: a.confidence,
     weight: a.weight,
   };
-  if (a.role !== undefined) record.role = a.role;
-  if (a.quantity !== undefined) record.quantity = a.quantity;
-  if (a.items !== undefined) record.items = [...a.items];
-  if (a.date !== undefined) record.date = a.date;
-  return record;
 }
 
 /** Order edges strongest first: confidence, then weight, then id. */

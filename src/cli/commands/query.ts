@@ -1,10 +1,160 @@
-// `kg query` (being written).
+// `kg query`: entity, entities, relations, neighbors, path, match and stats over a built graph, as a table, JSON or CSV.
+import { z } from "zod";
+import { KgError } from "../../errors.js";
+import {
+  PatternError, entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable, toCsv, toTable,
+} from "../../query/index.js";
+import type { KnowledgeGraph, Table } from "../../query/index.js";
+import { EntityKind, RelationType } from "../../schema/index.js";
 import type { Command } from "../command.js";
+import { DEFAULT_GRAPH_FILE, loadGraphFile } from "../graph-file.js";
+import { parseCommandArgs } from "../io.js";
+
+const HELP = `usage: kg query <what> [arguments] [options]
+
+  entity NAME                       one entity by name, alias or id, with its relations
+  entities [--search S] [--kind K]  entities, best match or most connected first
+  relations [--entity X] [--source X] [--target X] [--relation R[,R...]]
+  neighbors X [--depth N] [--relation R[,R...]]
+  path A B [--max-length N] [--relation R[,R...]]
+  match PATTERN [--limit N]         e.g. '(a:person)-[:official_of]->(b:state)'
+  stats                             counts by kind, relation and document
+
+options:
+  --graph FILE      graph JSON written by kg build (default ${DEFAULT_GRAPH_FILE})
+  --json            JSON output        --csv   CSV output (RFC 4180)
+  --cooccurrence    also follow weak co_occurs_with edges
+  --document D      (entities) only entities mentioned in document D
+
+Names match labels and aliases, ignoring case and accents. See docs/query.md.
+Exit codes: 0 found, 1 unknown entity or no path, 2 bad arguments, pattern or graph.`;
+
+const OPTIONS = {
+  graph: { type: "string" },
+  json: { type: "boolean" },
+  csv: { type: "boolean" },
+  entity: { type: "string" },
+  source: { type: "string" },
+  target: { type: "string" },
+  relation: { type: "string" },
+  kind: { type: "string" },
+  search: { type: "string" },
+  document: { type: "string" },
+  depth: { type: "string" },
+  "max-length": { type: "string" },
+  limit: { type: "string" },
+  cooccurrence: { type: "boolean" },
+  help: { type: "boolean", short: "h" },
+} as const;
+
+const Flags = z.object({
+  depth: z.coerce.number().int().min(1).default(1),
+  "max-length": z.coerce.number().int().min(1).default(6),
+  limit: z.coerce.number().int().min(1).default(1000),
+  kind: EntityKind.optional(),
+  relation: z
+    .string()
+    .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
+    .pipe(z.array(RelationType).min(1))
+    .optional(),
+});
+
+type Values = ReturnType<typeof parseCommandArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
+type Output = { json: unknown; tables: Array<{ title?: string; table: Table }>; found: boolean; note?: string };
+
+function fail(message: string): never {
+  throw new KgError("INVALID_ARGS", `kg query: ${message}; see kg query --help`);
+}
+
+function positionals(what: string, args: string[], count: number, names: string): string[] {
+  if (args.length !== count) fail(`${what} takes ${names}, got ${args.length} argument${args.length === 1 ? "" : "s"}`);
+  return args;
+}
+
+function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): Output {
+  const parsed = Flags.safeParse(values);
+  if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
+  const flags = parsed.data;
+  const includeCooccurrence = values.cooccurrence ?? false;
+  switch (what) {
+    case "entity": {
+      const [name] = positionals(what, args, 1, "one NAME");
+      const entity = kg.requireEntity(name);
+      const relations = kg.relations({ entity: entity.id, includeCooccurrence });
+      return {
+        json: { entity, relations },
+        tables: [{ table: entityFieldTable(entity) }, { title: `relations (${relations.length})`, table: relationTable(relations) }],
+        found: true,
+      };
+    }
+    case "entities": {
+      positionals(what, args, 0, "no positional arguments");
+      const entities = kg.entities({ search: values.search, kind: flags.kind, document: values.document, limit: flags.limit });
+      return { json: entities, tables: [{ table: entityTable(entities) }], found: true };
+    }
+    case "relations": {
+      positionals(what, args, 0, "no positional arguments (use --entity, --source, --target, --relation)");
+      const relations = kg.relations({ entity: values.entity, source: values.source, target: values.target, relation: flags.relation, includeCooccurrence, limit: flags.limit });
+      return { json: relations, tables: [{ table: relationTable(relations) }], found: true };
+    }
+    case "neighbors": {
+      const [name] = positionals(what, args, 1, "one entity name");
+      const neighbors = kg.neighbors(name, { depth: flags.depth, relation: flags.relation, includeCooccurrence });
+      return { json: neighbors, tables: [{ table: neighborTable(neighbors) }], found: true };
+    }
+    case "path": {
+      const [from, to] = positionals(what, args, 2, "two entity names");
+      const path = kg.path(from, to, { maxLength: flags["max-length"], relation: flags.relation, includeCooccurrence });
+      if (!path) return { json: null, tables: [], found: false, note: `no path between "${from}" and "${to}" within ${flags["max-length"]} hops` };
+      return { json: path, tables: [{ table: pathTable(path) }], found: true };
+    }
+    case "match": {
+      const [pattern] = positionals(what, args, 1, "one PATTERN (quote it)");
+      const result = kg.match(pattern, { limit: flags.limit, includeCooccurrence });
+      const note = result.truncated ? `results truncated at ${result.bindings.length}; raise --limit or narrow the pattern` : undefined;
+      return { json: result, tables: [{ table: matchTable(result) }], found: true, note };
+    }
+    case "stats": {
+      positionals(what, args, 0, "no arguments");
+      const stats = kg.stats();
+      return { json: stats, tables: [{ table: statsTable(stats) }], found: true };
+    }
+    default:
+      fail(`unknown query "${what}"; use entity, entities, relations, neighbors, path, match or stats`);
+  }
+}
+
+function render(out: Output, values: Values): string {
+  if (values.json) return JSON.stringify(out.json, null, 2) + "\n";
+  if (values.csv) return out.tables.map((t) => toCsv(t.table)).join("\r\n");
+  return out.tables.map((t) => (t.title ? `\n${t.title}\n` : "") + toTable(t.table)).join("");
+}
 
 export const query: Command = {
-  summary: "query (not yet available)",
-  async run() {
-    process.stderr.write("kg query: not yet available\n");
-    return 2;
+  summary: "ask the graph: entities, relations, neighbours, paths, Cypher-like patterns",
+  async run(argv) {
+    const { values, positionals: rest } = parseCommandArgs("query", argv, { options: OPTIONS, allowPositionals: true });
+    if (values.help) {
+      process.stdout.write(HELP + "\n");
+      return 0;
+    }
+    const [what, ...args] = rest;
+    if (!what) {
+      process.stderr.write(HELP + "\n");
+      return 2;
+    }
+    if (values.json && values.csv) fail("choose one of --json and --csv");
+    const kg = await loadGraphFile(values.graph ?? DEFAULT_GRAPH_FILE);
+    let out: Output;
+    try {
+      out = run(kg, what, args, values);
+    } catch (err) {
+      if (!(err instanceof PatternError)) throw err;
+      process.stderr.write(`kg: ${err.message}\n  ${args[0]}\n  ${" ".repeat(err.position)}^\n`);
+      return 2;
+    }
+    process.stdout.write(render(out, values));
+    if (out.note) process.stderr.write(`kg query: ${out.note}\n`);
+    return out.found ? 0 : 1;
   },
 };
