@@ -15,7 +15,11 @@ export interface NerEntity {
   sentence: number;
 }
 
-/** Tag a whole Document (one document for the document-level pass); tokens are read in their matching form (straight quotes, ASCII dashes). */
+/**
+ * Tag a whole Document (one document for the document-level pass); tokens are read in their matching form
+ * (straight quotes, ASCII dashes). Headings are upper-cased: their title case says as little as the all-caps
+ * headlines of news wires, which the model learnt to read from the word and its case elsewhere in the document.
+ */
 export function entitiesOfDocument(model: NerModel, doc: Document): NerEntity[] {
   const matching = normaliseForMatching(doc.text);
   const bySentence = new Map<number, Document["tokens"]>();
@@ -25,9 +29,15 @@ export function entitiesOfDocument(model: NerModel, doc: Document): NerEntity[] 
     else bySentence.set(t.sentence, [t]);
   }
   const sentences = [...bySentence.entries()].sort((a, b) => a[0] - b[0]);
+  const headings = new Set(doc.sentences.filter((s) => s.heading).map((s) => s.index));
   const tags = tagDocument(
     model,
-    sentences.map(([, tokens]) => tokens.map((t) => matching.slice(t.start, t.end))),
+    sentences.map(([index, tokens]) =>
+      tokens.map((t) => {
+        const word = matching.slice(t.start, t.end);
+        return headings.has(index) ? word.toUpperCase() : word;
+      }),
+    ),
   );
   const out: NerEntity[] = [];
   sentences.forEach(([sentence, tokens], k) => {
