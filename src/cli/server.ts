@@ -5,6 +5,9 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from "node:net";
 import { basename, dirname, extname, join, resolve, sep } from "node:path";
 import { fileURLToPath } from "node:url";
+import { KgError } from "../errors.js";
+import { handleApiRequest, type KnowledgeGraph } from "../query/index.js";
+import { loadGraphFile } from "./graph-file.js";
 
 /** What the server needs: where the graph and the viewer are, and where to listen. */
 export interface ServerOptions {
@@ -15,12 +18,36 @@ export interface ServerOptions {
   /** 0 picks any free port. */
   port?: number;
   host?: string;
-  /** Answers /api/* requests; without it they get 404. */
+  /** Answers /api/* requests; by default the query API over `graphFile` (graphApi). */
   api?: ApiHandler;
 }
 
 /** Answers one /api/ request from its URL: a status and a JSON-serialisable body. */
 export type ApiHandler = (url: URL) => Promise<{ status: number; body: unknown }>;
+
+/**
+ * The query API over a graph file: the file is indexed on first use and again whenever it changes on disk,
+ * so `kg build` in another terminal is picked up without restarting the server.
+ */
+export function graphApi(graphFile: string): ApiHandler {
+  let loaded: { mtime: number; kg: Promise<KnowledgeGraph> } | null = null;
+  return async (url) => {
+    let mtime: number;
+    try {
+      mtime = (await stat(graphFile)).mtimeMs;
+    } catch {
+      return { status: 503, body: { error: `graph file ${graphFile} is missing; run \`kg build\`` } };
+    }
+    if (!loaded || loaded.mtime !== mtime) loaded = { mtime, kg: loadGraphFile(graphFile) };
+    try {
+      return handleApiRequest(await loaded.kg, url);
+    } catch (err) {
+      loaded = null;
+      if (err instanceof KgError) return { status: 503, body: { error: err.message, code: err.code } };
+      throw err;
+    }
+  };
+}
 
 export const SERVER_DEFAULTS = {
   viewerDir: resolve(dirname(fileURLToPath(import.meta.url)), "../../viewer/dist"),
@@ -111,7 +138,7 @@ async function sendFile(res: ServerResponse, file: string, cacheable: boolean): 
   stream.pipe(res);
 }
 
-async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<Omit<ServerOptions, "api">> & { api?: ApiHandler }): Promise<void> {
+async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<ServerOptions>): Promise<void> {
   if (req.method !== "GET" && req.method !== "HEAD") {
     res.setHeader("allow", "GET, HEAD");
     return send(res, 405, "method not allowed\n");
@@ -122,7 +149,6 @@ async function handle(req: IncomingMessage, res: ServerResponse, opts: Required<
   if (rawPath === "/graph.json") return sendFile(res, opts.graphFile, false);
   if (rawPath === "/graph.gexf") return sendFile(res, gexfBeside(opts.graphFile), false);
   if (rawPath === "/api" || rawPath.startsWith("/api/")) {
-    if (!opts.api) return send(res, 404, JSON.stringify({ error: "the query API is not available" }) + "\n", CONTENT_TYPES[".json"]);
     let url: URL;
     try {
       url = new URL(raw, "http://localhost");
@@ -149,7 +175,7 @@ export function startServer(options: ServerOptions): Promise<RunningServer> {
     viewerDir: options.viewerDir ?? SERVER_DEFAULTS.viewerDir,
     port: options.port ?? SERVER_DEFAULTS.port,
     host: options.host ?? SERVER_DEFAULTS.host,
-    api: options.api,
+    api: options.api ?? graphApi(resolve(options.graphFile)),
   };
   const server = createServer((req, res) => {
     handle(req, res, opts).catch((err: unknown) => {

@@ -3,6 +3,7 @@ import { existsSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { KgError } from "../../errors.js";
 import type { Command } from "../command.js";
+import { DEFAULT_GRAPH_FILE, loadGraphFile } from "../graph-file.js";
 import { parseCommandArgs } from "../io.js";
 import { SERVER_DEFAULTS, startServer } from "../server.js";
 
@@ -41,12 +42,10 @@ export const serve: Command = {
       process.stdout.write(HELP);
       return 0;
     }
-    const graphFile = resolve(values.graph ?? join("graph-data", "out", "graph.json"));
-    if (!existsSync(graphFile)) {
-      throw new KgError("INVALID_ARGS", `kg serve: graph file ${graphFile} not found; run \`kg build\` first or pass --graph FILE`, {
-        where: graphFile,
-      });
-    }
+    const port = values.port === undefined ? SERVER_DEFAULTS.port : parsePort(values.port);
+    const graphFile = resolve(values.graph ?? DEFAULT_GRAPH_FILE);
+    // Index it now: a missing or invalid graph is reported here, not on the first request.
+    await loadGraphFile(graphFile);
     if (!existsSync(join(SERVER_DEFAULTS.viewerDir, "index.html"))) {
       throw new KgError("INVALID_ARGS", `kg serve: the viewer is not built (${SERVER_DEFAULTS.viewerDir}); run \`npm run build:viewer\``, {
         where: SERVER_DEFAULTS.viewerDir,
@@ -54,7 +53,7 @@ export const serve: Command = {
     }
     const running = await startServer({
       graphFile,
-      port: values.port === undefined ? SERVER_DEFAULTS.port : parsePort(values.port),
+      port,
       host: values.host ?? SERVER_DEFAULTS.host,
     });
     process.stdout.write(`kg serve: ${graphFile}\nkg serve: open ${running.url}\n`);
