@@ -1,0 +1,149 @@
+// kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, and the seed graph built by kg build.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { EntityRecord, MatchResult, PathResult, RelationRecord } from "../../src/query/index.js";
+import { SEED_PATH, seedGraphJson } from "../query/seed-fixture.js";
+
+const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const CLI = join(ROOT, "dist/cli/main.js");
+
+let dir: string;
+let graphFile: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), "kgraph-query-"));
+  graphFile = join(dir, "graph.json");
+  writeFileSync(graphFile, JSON.stringify(seedGraphJson()));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function kg(...args: string[]): { status: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, [CLI, ...args], { encoding: "utf8", cwd: dir });
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+const query = (...args: string[]) => kg("query", ...args, "--graph", graphFile);
+
+/** RFC 4180 records: quoted fields may hold commas, doubled quotes and line breaks. */
+function parseCsv(text: string): string[][] {
+  const records: string[][] = [];
+  let field = "";
+  let record: string[] = [];
+  let quoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ",") record.push(field), (field = "");
+    else if (c === "\r" && text[i + 1] === "\n") record.push(field), records.push(record), (record = []), (field = ""), i++;
+    else field += c;
+  }
+  return records;
+}
+
+describe("kg query", () => {
+  it("shows an entity found by alias, with its relations, as an aligned table", () => {
+    const r = query("entity", "kim");
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^label\s+Kim Jong-un$/m);
+    expect(r.stdout).toMatch(/^Kim Ju-ae\s+child_of\s+Kim Jong-un\s/m);
+  });
+
+  it("prints JSON that parses back into records with evidence", () => {
+    const r = query("relations", "--entity", "Kim Jong-un", "--relation", "sibling_of,child_of", "--json");
+    const relations = JSON.parse(r.stdout) as RelationRecord[];
+    expect(relations.map((x) => x.relation).sort()).toEqual(["child_of", "sibling_of"]);
+    expect(relations.every((x) => x.evidence[0].text.length > 0)).toBe(true);
+  });
+
+  it("prints RFC 4180 CSV whose evidence fields keep their commas", () => {
+    const r = query("relations", "--relation", "official_of", "--csv");
+    expect(r.stdout.endsWith("\r\n")).toBe(true);
+    const [header, ...rows] = parseCsv(r.stdout);
+    expect(header).toEqual(["source", "relation", "target", "details", "confidence", "weight", "evidence"]);
+    const olga = rows.find((row) => row[0] === "Olga Lyubimova")!;
+    expect(olga[3]).toBe("role: Culture Minister");
+    expect(olga[6]).toContain("Olga Lyubimova and his daughter, Kim Ju-ae.");
+  });
+
+  it("finds the path from Kim Ju-ae to Olga Lyubimova", () => {
+    const path = JSON.parse(query("path", "Kim Ju-ae", "Olga Lyubimova", "--json").stdout) as PathResult;
+    expect(path.entities.map((e) => e.label)).toEqual(["Kim Ju-ae", "Kim Jong-un", "gala", "Olga Lyubimova"]);
+    const none = query("path", "South Korea", "Russia");
+    expect(none.status).toBe(1);
+    expect(none.stderr).toContain("no path");
+  });
+
+  it("matches patterns, and lists neighbours and stats", () => {
+    const m = JSON.parse(query("match", "(a:person)-[:official_of]->(b:state)", "--json").stdout) as MatchResult;
+    expect(m.bindings.map((b) => (b.a as EntityRecord).label).sort()).toEqual(["Choe Son-hui", "Olga Lyubimova"]);
+    const n = JSON.parse(query("neighbors", "Kim", "--depth", "2", "--json").stdout) as EntityRecord[];
+    expect(n.map((e) => e.label)).toContain("Olga Lyubimova");
+    expect(JSON.parse(query("stats", "--json").stdout)).toMatchObject({ nodes: 18, edges: 18 });
+  });
+
+  it("exits 1 with suggestions for an unknown entity", () => {
+    const r = query("entity", "Kim Jong-il");
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain("Kim Jong-un");
+  });
+
+  it("exits 2 with the position for a bad pattern, and for bad arguments", () => {
+    const r = query("match", "(a)-[r:sibling_of)-(b)");
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain("at 17");
+    expect(query("neighbors", "Kim", "--depth", "zero").status).toBe(2);
+    expect(query("relations", "--relation", "knows").status).toBe(2);
+    expect(query("teleport").status).toBe(2);
+    expect(query("path", "Kim").status).toBe(2);
+  });
+
+  it("says to run kg build when the graph file is missing, and rejects an invalid one", () => {
+    const missing = kg("query", "stats", "--graph", join(dir, "none.json"));
+    expect(missing.status).toBe(2);
+    expect(missing.stderr).toContain("kg build");
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, JSON.stringify({ ...seedGraphJson(), nodes: [{ key: "x", attributes: { label: "" } }] }));
+    const invalid = kg("query", "stats", "--graph", bad);
+    expect(invalid.status).toBe(2);
+    expect(invalid.stderr).toMatch(/nodes\.0\.attributes\.label:/);
+  });
+});
+
+const buildReady = spawnSync(process.execPath, [CLI, "build", "--help"], { encoding: "utf8" }).status === 0;
+
+describe.skipIf(!buildReady)("kg query on the seed graph built by kg build", () => {
+  let built: string;
+  beforeAll(() => {
+    built = join(dir, "built");
+    const r = spawnSync(process.execPath, [CLI, "build", "--sources", dirname(SEED_PATH), "--out", built, "--quiet"], { encoding: "utf8" });
+    expect(r.status, r.stderr).toBe(0);
+  });
+  const onSeed = (...args: string[]) => kg("query", ...args, "--graph", join(built, "graph.json"), "--json");
+
+  it("knows Kim Jong-un's relatives from the article", () => {
+    const r = onSeed("relations", "--entity", "Kim Jong-un", "--relation", "sibling_of,child_of");
+    expect(r.status, r.stderr).toBe(0);
+    const relations = JSON.parse(r.stdout) as RelationRecord[];
+    const kin = relations.map((x) => (x.source.label === "Kim Jong-un" ? x.target.label : x.source.label));
+    expect(kin).toEqual(expect.arrayContaining(["Kim Yo-jong", "Kim Ju-ae"]));
+  });
+
+  it("finds Olga Lyubimova by surname and as an official of Russia", () => {
+    const m = JSON.parse(onSeed("match", "(a {label: 'Lyubimova'})-[r:official_of]->(b:state)").stdout) as MatchResult;
+    expect(m.bindings.map((b) => (b.b as EntityRecord).label)).toContain("Russia");
+  });
+
+  it("connects Kim Ju-ae to Olga Lyubimova with verbatim evidence", () => {
+    const r = onSeed("path", "Kim Ju-ae", "Olga Lyubimova", "--cooccurrence");
+    expect(r.status, r.stderr).toBe(0);
+    const path = JSON.parse(r.stdout) as PathResult;
+    expect(path.relations.length).toBeGreaterThan(0);
+    expect(path.relations.every((x) => x.evidence.length > 0)).toBe(true);
+  });
+});
