@@ -166,6 +166,13 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     refresh: () => renderer.refresh(),
   };
 
+  // The panel opening or the window changing size resizes the graph area: keep sigma's canvases in step.
+  const resizer = new ResizeObserver(() => {
+    renderer.resize();
+    renderer.refresh({ skipIndexation: true });
+  });
+  resizer.observe(els.graph);
+
   const onHash = () => applyView(decodeViewState(location.hash), graph, store, renderer);
   window.addEventListener("hashchange", onHash);
 
@@ -187,6 +194,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     ready: false,
     cleanup() {
       clearTimeout(urlTimer);
+      resizer.disconnect();
       window.removeEventListener("hashchange", onHash);
       camera.off("updated", onCamera);
       unsubscribe();
