@@ -1,0 +1,57 @@
+// The shipped model loads and validates; malformed model data or files fail with INVALID_MODEL.
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { DEFAULT_NER_MODEL, loadNerModel } from "../../../src/cli/ner-model.js";
+import { KgError } from "../../../src/errors.js";
+import { BILOU_LABELS, parseNerModel } from "../../../src/extract/ner/index.js";
+
+const dir = mkdtempSync(join(tmpdir(), "kg-ner-model-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function codeOf(f: () => unknown): string | undefined {
+  try {
+    f();
+  } catch (err) {
+    return err instanceof KgError ? err.code : "not a KgError";
+  }
+  return undefined;
+}
+
+const shipped = () => JSON.parse(readFileSync(DEFAULT_NER_MODEL, "utf8")) as Record<string, unknown> & { stages: Array<Record<string, unknown>> };
+
+describe("the shipped model", () => {
+  it("loads, validates and has both stages with weights", () => {
+    const model = loadNerModel();
+    expect(model.stages.map((s) => s.name)).toEqual(["local", "document"]);
+    for (const s of model.stages) {
+      expect(s.lookup.size).toBeGreaterThan(10_000);
+      expect(s.weights.length).toBe(s.lookup.size * BILOU_LABELS.length);
+    }
+    expect(loadNerModel()).toBe(model);
+  });
+});
+
+describe("bad models", () => {
+  it.each([
+    { name: "not an object", data: () => 42 },
+    { name: "a wrong version", data: () => ({ ...shipped(), version: 99 }) },
+    { name: "labels in another order", data: () => ({ ...shipped(), labels: [...BILOU_LABELS].reverse() }) },
+    { name: "a weights string that is not base64", data: () => ({ ...shipped(), stages: [{ ...shipped().stages[0], weights: "!!" }] }) },
+    { name: "fewer weight rows than features", data: () => ({ ...shipped(), stages: [{ ...shipped().stages[0], features: [...(shipped().stages[0].features as string[]), "extra"] }] }) },
+    { name: "stages in the wrong order", data: () => ({ ...shipped(), stages: [...shipped().stages].reverse() }) },
+  ])("$name -> INVALID_MODEL", ({ data }) => {
+    expect(codeOf(() => parseNerModel(data()))).toBe("INVALID_MODEL");
+  });
+
+  it("a file that is not JSON -> INVALID_MODEL; a missing file -> SOURCE_UNREADABLE", () => {
+    const bad = join(dir, "bad.json");
+    writeFileSync(bad, "{ not json");
+    expect(codeOf(() => loadNerModel(bad))).toBe("INVALID_MODEL");
+    const truncated = join(dir, "truncated.json");
+    writeFileSync(truncated, JSON.stringify({ ...shipped(), stages: [] }));
+    expect(codeOf(() => loadNerModel(truncated))).toBe("INVALID_MODEL");
+    expect(codeOf(() => loadNerModel(join(dir, "missing.json")))).toBe("SOURCE_UNREADABLE");
+  });
+});
