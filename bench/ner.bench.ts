@@ -1,0 +1,81 @@
+// NER benchmark: model load time, tagDocument tokens/s on >= 1 MB of text, and compromise's people/places/organizations on the same text.
+import { existsSync, readFileSync, statSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import nlp from "compromise";
+import { DEFAULT_NER_MODEL, loadNerModel } from "../src/cli/ner-model.js";
+import { parseConll, tagDocument } from "../src/extract/ner/index.js";
+import { documentFromText } from "../src/text/index.js";
+import { seededRandom } from "./synthetic.js";
+
+const SEED = fileURLToPath(new URL("../graph-data/sources/north-korea-russia.txt", import.meta.url));
+const DEV = fileURLToPath(new URL("../.data/eng.testa", import.meta.url));
+const TARGET_BYTES = 1_100_000;
+
+function timeMs<T>(fn: () => T): [T, number] {
+  const t0 = process.hrtime.bigint();
+  const value = fn();
+  return [value, Number(process.hrtime.bigint() - t0) / 1e6];
+}
+
+/** Documents of >= TARGET_BYTES made by reordering the seed article's paragraphs with a seeded PRNG. */
+function corpusTexts(): string[] {
+  const paragraphs = readFileSync(SEED, "utf8").split(/\n\s*\n/).filter((p) => p.trim());
+  const rnd = seededRandom(2024);
+  const docs: string[] = [];
+  let bytes = 0;
+  while (bytes < TARGET_BYTES) {
+    const order = paragraphs.slice().sort(() => rnd() - 0.5);
+    const text = order.join("\n\n") + "\n";
+    docs.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  return docs;
+}
+
+function report(name: string, tokens: number, ms: number): void {
+  const perSec = (tokens / ms) * 1000;
+  process.stdout.write(`${name.padEnd(44)} ${tokens.toLocaleString("en")} tokens in ${ms.toFixed(0)} ms = ${Math.round(perSec).toLocaleString("en")} tokens/s\n`);
+}
+
+const [model, loadMs] = timeMs(() => loadNerModel());
+process.stdout.write(`model ${DEFAULT_NER_MODEL}: ${(statSync(DEFAULT_NER_MODEL).size / 1e6).toFixed(2)} MB, loaded and validated in ${loadMs.toFixed(0)} ms\n`);
+process.stdout.write(`features: ${model.stages.map((s) => `${s.name} ${s.lookup.size.toLocaleString("en")}`).join(", ")}\n`);
+
+const texts = corpusTexts();
+const [docs, textMs] = timeMs(() => texts.map((t, i) => documentFromText(`bench/${i}.txt`, t)));
+const sentencesOf = docs.map((d) => {
+  const bySentence: string[][] = d.sentences.map(() => []);
+  for (const t of d.tokens) bySentence[t.sentence].push(d.text.slice(t.start, t.end));
+  return bySentence;
+});
+const tokens = docs.reduce((a, d) => a + d.tokens.length, 0);
+const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+process.stdout.write(`text: ${docs.length} documents, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString("en")} tokens (text stage ${textMs.toFixed(0)} ms)\n`);
+
+tagDocument(model, sentencesOf[0]);
+for (let round = 1; round <= 3; round++) {
+  const [, ms] = timeMs(() => {
+    for (const s of sentencesOf) tagDocument(model, s);
+  });
+  report(`tagDocument, round ${round}`, tokens, ms);
+}
+
+if (existsSync(DEV)) {
+  const file = parseConll(readFileSync(DEV, "utf8"), DEV);
+  const devDocs = file.documents.map((d) => d.map((s) => s.tokens));
+  const devTokens = devDocs.reduce((a, d) => a + d.reduce((b, s) => b + s.length, 0), 0);
+  const [, ms] = timeMs(() => {
+    for (const d of devDocs) tagDocument(model, d);
+  });
+  report("tagDocument on CoNLL dev (local data)", devTokens, ms);
+}
+
+const [, nlpMs] = timeMs(() => {
+  for (const t of texts) {
+    const doc = nlp(t);
+    doc.people().out("array");
+    doc.places().out("array");
+    doc.organizations().out("array");
+  }
+});
+report("compromise people/places/organizations", tokens, nlpMs);
