@@ -17,10 +17,21 @@ const PLACE_PREPOSITION = /^(?:in|at|to|from|near|into|outside|inside|around|acr
 export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   const sentences = tokensBySentence(doc);
   const out: Cand[] = [];
+  // Headings are title-cased, so a tagger reads too many names in them: there, keep only names the body also uses.
+  const bodyNames = new Set<string>();
+  const nerOf = (index: number, heading: boolean) => {
+    const tokens = sentences[index];
+    return tags ? nerSpans(tokens, tags[index] ?? []) : capitalisedSpans(tokens, heading);
+  };
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    for (const c of nerOf(s.index, false)) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));
+  }
   for (const s of doc.sentences) {
     const tokens = sentences[s.index];
     if (tokens.length === 0) continue;
-    const ner = tags ? nerSpans(doc, tokens, tags[s.index] ?? []) : capitalisedSpans(doc, tokens, s.heading);
+    let ner = nerOf(s.index, s.heading);
+    if (s.heading) ner = ner.filter((c) => bodyNames.has(foldName(doc.text.slice(c.start, c.end))));
     const gaz = gazetteerSpans(tokens);
     const kept: Cand[] = [];
     for (const g of gaz) {
@@ -39,7 +50,15 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   return out.map((c) => refineMention(doc, c)).filter((c): c is Cand => c !== null);
 }
 
-function nerSpans(doc: Document, tokens: readonly Token[], tags: readonly string[]): Cand[] {
+const NAME_PART = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
+const ORG_JOINERS = new Set(["for", "of", "on"]);
+
+/**
+ * Spans of the tagger's IOB2 tags, with two repairs: a person's name runs on over capitalised name parts
+ * the tagger left out ("Kim [Jong-un]"), and an organisation joined by "for"/"of"/"on" to another name is one
+ * name ("Korea Institute for National Unification").
+ */
+function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
   const out: Cand[] = [];
   let i = 0;
   while (i < tokens.length) {
@@ -51,6 +70,11 @@ function nerSpans(doc: Document, tokens: readonly Token[], tags: readonly string
     const label = tag.slice(2);
     let j = i + 1;
     while (j < tokens.length && tags[j] === `I-${label}`) j++;
+    if (label === "PER") for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text); k++) j++;
+    while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text) && /^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
+      j += 2;
+      while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
+    }
     const cand = fromLabel(label, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
     if (cand) out.push(cand);
     i = j;
@@ -72,7 +96,7 @@ function fromLabel(label: string, start: number, end: number, sentence: number):
 }
 
 /** Without a tagger: runs of capitalised words, typed by their head word. A weak fallback, used in tests of the rules. */
-function capitalisedSpans(doc: Document, tokens: readonly Token[], heading: boolean): Cand[] {
+function capitalisedSpans(tokens: readonly Token[], heading: boolean): Cand[] {
   if (heading) return [];
   const out: Cand[] = [];
   let i = 0;

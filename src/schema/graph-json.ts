@@ -48,7 +48,7 @@ export const GraphAttributes = z.object({
   sources: z.array(SourceInfo),
   generator: z.string(),
   schemaVersion: z.literal(SCHEMA_VERSION),
-  /** sha256 over the sources' hashes and the generator: identifies the input, never a clock. */
+  /** A fingerprint (FNV-1a, 64-bit) of the generator and every source id and sha256: identifies the input, never a clock. */
   createdFrom: z.string(),
   /** Colour of each kind, for legends. */
   legend: z.record(EntityKind, z.string()),

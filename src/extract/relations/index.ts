@@ -60,6 +60,7 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
   // titles without a state: the state of a colleague named in the same sentence
   for (const { draft, ids, evidence } of pending) {
     const person = ids[draft.source];
+    if (found.some((r) => r.source === person && (r.relation === "official_of" || r.relation === "leader_of") && r.evidence[0].sentence === evidence.sentence)) continue;
     const colleagues = new Set(ids.filter((id) => id !== person && kinds.get(id) === "person"));
     const office = found.find((r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state");
     if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));

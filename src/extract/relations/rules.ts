@@ -69,7 +69,7 @@ interface Rule {
 }
 
 const n = (s: string) => Number(s);
-const role = (s: string) => s.replace(/\s+/g, " ").trim().replace(/^\p{Ll}/u, (c) => c.toUpperCase());
+const role = (s: string) => s.replace(/\s+/g, " ").trim();
 const isLeaderTitle = (t: string) => new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i").test(t.trim());
 
 function kinship(word: string, relative: number, possessor: number): Draft {
@@ -111,7 +111,7 @@ const RULES: Rule[] = [
   },
   // "Foreign Minister Choe Son-hui" with no state: the state of a colleague named with them ("Kim and other top officials, including ...")
   {
-    re: compile(`(?:^|[^@\\w'] |[a-z]+ )(?<!'s )${TITLE} {P}`),
+    re: compile(`(?:^|[^@\\w'] |\\b[a-z]+ )(?<!'s )${TITLE} {P}`),
     make: (m) =>
       isLeaderTitle(m[1]) || !/^\p{Lu}/u.test(m[1])
         ? null
