@@ -51,8 +51,11 @@ export async function openViewer(browser: Browser, url: string, errors: string[]
   return page;
 }
 
-/** Viewport position of a node, for mouse events. */
-export function nodePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
+/** Viewport position of a node, for mouse events, once the camera has stopped moving. */
+export async function nodePosition(page: Page, key: string): Promise<{ x: number; y: number }> {
+  await page.waitForFunction(() => !window.kgViewer!.ctx.renderer.getCamera().isAnimated());
+  // One more frame, so that a resize caused by the panel has been applied too.
+  await page.evaluate(() => new Promise((ok) => requestAnimationFrame(() => requestAnimationFrame(ok))));
   return page.evaluate((k) => {
     const r = window.kgViewer!.ctx.renderer;
     const d = r.getNodeDisplayData(k)!;

@@ -58,6 +58,29 @@ describe("viewer", () => {
     expect(errors).toEqual([]);
   });
 
+  it("sizes nodes by pagerank and bends parallel edges apart without touching the graph data", async () => {
+    await fresh();
+    const d = await page.evaluate(() => {
+      const { display, graph } = window.kgViewer!.ctx;
+      const shape = (k: string) => display.edgeShape.get(k)!;
+      return {
+        big: display.nodeSize.get("state:north-korea"),
+        small: display.nodeSize.get("person:jose-nunez"),
+        pair: ["supplies", "allied_with", "co_occurs_with"].map((r) => shape(`state:north-korea|${r}|state:russia`)),
+        single: shape("person:kim-jong-un|leader_of|state:north-korea"),
+        attrs: Object.keys(graph.getEdgeAttributes("state:north-korea|supplies|state:russia")).sort(),
+        rendered: window.kgViewer!.ctx.renderer.getEdgeDisplayData("state:north-korea|supplies|state:russia")!.type,
+      };
+    });
+    expect(d.big).toBe(20);
+    expect(d.small).toBe(5);
+    expect(new Set(d.pair.map((s) => s.curvature)).size).toBe(3);
+    expect(d.pair.map((s) => s.type)).toEqual(["curvedArrow", "line", "curved"]);
+    expect(d.single).toEqual({ type: "arrow", curvature: 0 });
+    expect(d.rendered).toBe("curvedArrow");
+    expect(d.attrs).toEqual(["confidence", "evidence", "items", "label", "relation", "weight"]);
+  });
+
   it("finds an entity by an accented, differently cased alias with the keyboard and selects it", async () => {
     await fresh();
     await page.keyboard.press("/");

@@ -1,0 +1,142 @@
+// The viewer's pure modules: URL view state, accent-insensitive search, mention marking, graph loading.
+import { DOMParser, Document } from "@xmldom/xmldom";
+import { MultiDirectedGraph } from "graphology";
+import { toGexf } from "../../src/export/index.js";
+import { describe, expect, it } from "vitest";
+import { mentionRanges } from "../../viewer/src/highlight.js";
+import { buildSearchIndex, normaliseText, searchEntities } from "../../viewer/src/search-index.js";
+import { FILTERS_DEFAULTS } from "../../viewer/src/state.js";
+import { decodeViewState, encodeViewState, type ViewState } from "../../viewer/src/url.js";
+import { newsGraph } from "./fixtures.js";
+
+// graphology-gexf's browser build looks DOMParser and Document up when it loads; xmldom stands in for the browser's.
+Object.assign(globalThis, { DOMParser, Document });
+const { graphFromGexfText, graphFromJson, graphFromJsonText } = await import("../../viewer/src/load.js");
+
+describe("URL view state", () => {
+  it("round-trips selection, filters and camera", () => {
+    const view: ViewState = {
+      selected: "person:kim-jong-un",
+      selectedEdge: null,
+      filters: {
+        hiddenKinds: new Set(["event", "place"]),
+        hiddenRelations: new Set(["supplies"]),
+        showCooccurrence: false,
+        minDegree: 2,
+        neighbourhood: 2,
+      },
+      camera: { x: 0.51234, y: 0.25, ratio: 0.125 },
+    };
+    const hash = encodeViewState(view);
+    expect(hash).toBe("node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&cam=0.5123%2C0.25%2C0.125");
+    expect(decodeViewState(`#${hash}`)).toEqual({ ...view, camera: { x: 0.5123, y: 0.25, ratio: 0.125 } });
+  });
+
+  it("leaves defaults out and ignores junk", () => {
+    expect(encodeViewState({ selected: null, selectedEdge: null, filters: FILTERS_DEFAULTS, camera: null })).toBe("");
+    const v = decodeViewState("#hide=alien,person&mindeg=-3&hood=7&cam=1,2&hiderel=nope&edge=a|b");
+    expect([...v.filters.hiddenKinds]).toEqual(["person"]);
+    expect(v.filters.hiddenRelations.size).toBe(0);
+    expect(v.filters.minDegree).toBe(0);
+    expect(v.filters.neighbourhood).toBe(0);
+    expect(v.camera).toBeNull();
+    expect(v.selectedEdge).toBe("a|b");
+  });
+});
+
+describe("search", () => {
+  const graph = MultiDirectedGraph.from(newsGraph() as never);
+  const index = buildSearchIndex(graph);
+
+  it("normalises case, accents and spaces", () => {
+    expect(normaliseText("  José   NÚÑEZ ")).toBe("jose nunez");
+    expect(normaliseText("Ольга")).toBe("ольга");
+    expect(normaliseText("Ё")).toBe("е");
+  });
+
+  it.each([
+    ["nunez", "person:jose-nunez", null],
+    ["PEPE", "person:jose-nunez", "Pepe"],
+    ["dprk", "state:north-korea", "DPRK"],
+    ["россия", "state:russia", "Россия"],
+    ["김정은", "person:kim-jong-un", "김정은"],
+    ["курская", "place:kursk", "Курская область"],
+  ])("finds %s", (q, key, alias) => {
+    expect(searchEntities(index, q)[0]).toMatchObject({ key, alias });
+  });
+
+  it("ranks label prefixes first and lists each entity once", () => {
+    const keys = searchEntities(index, "kim").map((h) => h.key);
+    expect(keys.slice(0, 2)).toEqual(["person:kim-jong-un", "person:kim-yo-jong"]);
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(searchEntities(index, "   ")).toEqual([]);
+    expect(searchEntities(index, "zzzz")).toEqual([]);
+  });
+});
+
+describe("mentionRanges", () => {
+  const mark = (text: string, names: string[]) => mentionRanges(text, names).map(([s, e]) => text.slice(s, e));
+
+  it("marks whole names, longest first, in any case", () => {
+    expect(mark("North Korean leader Kim Jong-un met Kim.", ["Kim Jong-un", "Kim", "North Korea", "North Korean"])).toEqual([
+      "North Korean",
+      "Kim Jong-un",
+      "Kim",
+    ]);
+    expect(mark("the KIM family", ["Kim"])).toEqual(["KIM"]);
+  });
+
+  it("does not mark inside Latin words but allows Korean and Russian endings", () => {
+    expect(mark("Kimberley and Korean", ["Kim", "Korea"])).toEqual([]);
+    expect(mark("김정은은 평양에서", ["김정은", "평양"])).toEqual(["김정은", "평양"]);
+    expect(mark("встреча с Путиным", ["Путин"])).toEqual(["Путин"]);
+  });
+
+  it("treats regex characters in names literally", () => {
+    expect(mark("a (b) c.d", ["(b)", "c.d"])).toEqual(["(b)", "c.d"]);
+    expect(mark("abc", ["a.c"])).toEqual([]);
+  });
+});
+
+describe("loading", () => {
+  it("builds the graph from valid graph JSON", () => {
+    const g = graphFromJson(newsGraph(), "graph.json");
+    expect(g.order).toBe(13);
+    expect(g.size).toBe(16);
+    expect(g.getNodeAttribute("state:russia", "aliases")).toContain("Россия");
+  });
+
+  it.each([
+    ["not json", "{"],
+    ["wrong shape", '{"nodes": 3}'],
+    ["a node without kind", JSON.stringify({ ...newsGraph(), nodes: [{ key: "x", attributes: { label: "X" } }] })],
+    ["an edge to a missing node", JSON.stringify({ ...newsGraph(), edges: [{ ...newsGraph().edges[0], target: "nowhere" }] })],
+  ])("rejects %s with INVALID_GRAPH naming the file", (_, text) => {
+    try {
+      graphFromJsonText(text, "bad.json");
+      expect.unreachable();
+    } catch (err) {
+      expect((err as { code: string }).code).toBe("INVALID_GRAPH");
+      expect((err as { where: string }).where).toBe("bad.json");
+    }
+  });
+
+  it("reads kgraph's own GEXF back into the same entities, lists and evidence", () => {
+    const json = newsGraph();
+    const g = graphFromGexfText(toGexf(MultiDirectedGraph.from(json as never)), "graph.gexf");
+    expect(g.order).toBe(json.nodes.length);
+    expect(g.size).toBe(json.edges.length);
+    for (const n of json.nodes) {
+      expect(g.getNodeAttributes(n.key)).toMatchObject({ label: n.attributes.label, kind: n.attributes.kind, aliases: n.attributes.aliases });
+    }
+    for (const e of json.edges) {
+      const back = g.getEdgeAttributes(e.key);
+      expect(back.relation).toBe(e.attributes.relation);
+      expect(back.evidence.map((ev) => [ev.doc, ev.sentence, ev.text])).toEqual(e.attributes.evidence.map((ev) => [ev.doc, ev.sentence, ev.text]));
+    }
+  });
+
+  it("rejects a file that is not GEXF with INVALID_GRAPH", () => {
+    expect(() => graphFromGexfText("<html><p>hello</p></html>", "page.gexf")).toThrow(expect.objectContaining({ code: "INVALID_GRAPH" }));
+  });
+});
