@@ -22,9 +22,10 @@ const TOKEN_RE = new RegExp(
 
 /** Tokenise each sentence of `matching` (the length-preserving normal form); token text is taken from `text`. */
 export function tokenise(text: string, matching: string, sentences: readonly Sentence[]): Token[] {
+  const form = splittingDashes(text, matching);
   const tokens: Token[] = [];
   for (const s of sentences) {
-    const part = matching.slice(s.start, s.end);
+    const part = form.slice(s.start, s.end);
     TOKEN_RE.lastIndex = 0;
     for (let m = TOKEN_RE.exec(part); m; m = TOKEN_RE.exec(part)) {
       const start = s.start + m.index;
@@ -33,4 +34,16 @@ export function tokenise(text: string, matching: string, sentences: readonly Sen
     }
   }
   return tokens;
+}
+
+/** En and em dashes separate words ("said—again") though matching reads them as hyphens: give them back. */
+function splittingDashes(text: string, matching: string): string {
+  const re = /[\u2013\u2014\u2015]/g;
+  let out = "";
+  let from = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    out += matching.slice(from, m.index) + "\u2014";
+    from = m.index + 1;
+  }
+  return from === 0 ? matching : out + matching.slice(from);
 }
