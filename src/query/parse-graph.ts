@@ -1,6 +1,7 @@
 // Validation of graph JSON against the zod contract, with one line per issue, before graphology loads it.
 import { MultiDirectedGraph } from "graphology";
 import { KgError, formatIssues } from "../errors.js";
+import { z } from "zod";
 import { GraphJson } from "../schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../schema/index.js";
 import type { KgGraph } from "./indexes.js";
@@ -10,18 +11,38 @@ const MAX_LISTED = 20;
 
 function invalid(where: string, lines: string[], cause?: unknown): KgError {
   const shown = lines.slice(0, MAX_LISTED).map((l) => `  ${l}`);
-  if (lines.length > MAX_LISTED) shown.push(`  ... and ${lines.length - MAX_LISTED} more`);
+  if (lines.length > MAX_LISTED) shown.push(`  ... and more`);
   return new KgError("INVALID_GRAPH", `${where} is not a valid kgraph graph JSON (was it written by \`kg build\`?):\n${shown.join("\n")}`, {
     where,
     cause,
   });
 }
 
+const Shell = GraphJson.extend({ nodes: z.array(z.unknown()), edges: z.array(z.unknown()) });
+const NodeEntry = GraphJson.shape.nodes.element;
+const EdgeEntry = GraphJson.shape.edges.element;
+
+/** Zod issues of `GraphJson`, found element by element so no deep copy of a large graph is ever held. */
+function contractIssues(json: unknown): string[] {
+  const shell = Shell.safeParse(json);
+  if (!shell.success) return formatIssues(shell.error.issues);
+  const lines: string[] = [];
+  const check = (schema: z.ZodType, items: unknown[], name: string): void => {
+    for (let i = 0; i < items.length && lines.length <= MAX_LISTED; i++) {
+      const r = schema.safeParse(items[i]);
+      if (!r.success) lines.push(...formatIssues(r.error.issues.map((issue) => ({ ...issue, path: [name, i, ...issue.path] }))));
+    }
+  };
+  check(NodeEntry, shell.data.nodes, "nodes");
+  check(EdgeEntry, shell.data.edges, "edges");
+  return lines;
+}
+
 /** Validate parsed graph JSON and load it into a MultiDirectedGraph. @throws KgError INVALID_GRAPH listing every issue with its path */
 export function graphFromJson(json: unknown, where = "graph"): KgGraph {
-  const parsed = GraphJson.safeParse(json);
-  if (!parsed.success) throw invalid(where, formatIssues(parsed.error.issues));
-  const data = parsed.data;
+  const issues = contractIssues(json);
+  if (issues.length) throw invalid(where, issues);
+  const data = json as GraphJson;
   const keys = new Set<string>();
   const problems: string[] = [];
   data.nodes.forEach((node, i) => {
