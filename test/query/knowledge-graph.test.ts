@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { MultiDirectedGraph } from "graphology";
 import { beforeAll, describe, expect, expectTypeOf, it } from "vitest";
 import { KgError } from "../../src/errors.js";
+import { toGexf, toJson } from "../../src/export/index.js";
 import { KnowledgeGraph, type EntityRecord, type PathResult, type RelationRecord } from "../../src/query/index.js";
 import { GraphJson } from "../../src/schema/index.js";
 import { SEED_TEXT, seedGraphJson } from "./seed-fixture.js";
@@ -214,6 +215,9 @@ describe("subgraph and stats", () => {
     expect(sub.graph.order).toBe(4);
     expect(sub.relations().map((r) => r.relation).sort()).toEqual(["child_of", "leader_of", "sibling_of"]);
     expect(GraphJson.safeParse(sub.graph.export()).success).toBe(true);
+    const again = KnowledgeGraph.fromText(toJson(sub.graph));
+    expect(again.path("Kim Yo-jong", "North Korea")?.length).toBe(2);
+    expect(toGexf(sub.graph)).toContain("Kim Ju-ae");
     expect(kg.graph.order).toBe(seedGraphJson().nodes.length);
   });
 
