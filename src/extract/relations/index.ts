@@ -55,7 +55,7 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
       if (d.relation === "deploys_troops_to") lastDeployment = target;
       found.push(toRelation(d, source, target, evidence));
     }
-    found.push(...agreementRelations(doc, ms, kinds, evidence));
+    found.push(...agreementRelations(doc, ms, kinds, evidence), ...warRelations(doc, ms, kinds, evidence));
   }
   // titles without a state: the state of a colleague named in the same sentence
   for (const { draft, ids, evidence } of pending) {
@@ -79,6 +79,28 @@ function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<st
     if (states.length === 2 && /\b(?:alliance|pact|partnership|treaty|accord)\b/i.test(a.text)) {
       out.push(toRelation({ source: 0, target: 0, relation: "allied_with", confidence: 0.8 }, states[0], states[1], evidence));
     }
+  }
+  return out;
+}
+
+/** "Russia's war against Ukraine": both states are at war and party to it; "the war in Ukraine" is located there. */
+function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence): Relation[] {
+  const out: Relation[] = [];
+  for (const e of ms) {
+    if (kinds.get(e.entity) !== "event") continue;
+    const inner = ms.find((m) => m.start > e.start && m.end <= e.end && kinds.get(m.entity) === "state");
+    if (!inner) continue;
+    const link = /\b(war|invasion|conflict|offensive)\s+(in|against|on|with)\s+(?:the\s+)?$/i.exec(doc.text.slice(e.start, inner.start));
+    if (!link) continue;
+    if (link[2].toLowerCase() === "in") {
+      out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7 });
+      continue;
+    }
+    const owner = ms.find((m) => m.end <= e.start && kinds.get(m.entity) === "state" && /^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)));
+    if (!owner || owner.entity === inner.entity) continue;
+    out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85 }, owner.entity, inner.entity, evidence));
+    out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
+    out.push({ source: inner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
   }
   return out;
 }

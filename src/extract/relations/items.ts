@@ -6,6 +6,7 @@ const QUANTIFIERS =
 /** Split a noun-phrase list into clean items: determiners and "a wide range of" dropped, "including" opens a sub-list. */
 export function parseItems(phrase: string): string[] {
   const cleaned = phrase
+    .split(/\b(?:according to|which|while|because|but|after|before|despite|amid|as part of|said|says)\b/i)[0]
     .replace(/@[A-Z]\d+/g, " ")
     .replace(/\s+([,;])/g, "$1")
     .replace(/\s+/g, " ")

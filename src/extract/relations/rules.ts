@@ -29,6 +29,7 @@ const LEADER = `(?:${alt([...LEADER_PHRASES, ...LEADER_TITLES])})`;
 const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
 const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
 const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?)`;
+const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?`;
 const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
 const KIN = `(${alt(Object.keys(KINSHIP))})`;
 const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
@@ -235,7 +236,9 @@ const RULES: Rule[] = [
   },
   // meetings and attendance
   {
-    re: compile(`{P} ${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?{P}`),
+    re: compile(
+      `{P} ${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?(?:(?:the )?@[SDI]\\d+ (?:'s )?)?(?:${TITLE_NC} )?{P}`,
+    ),
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
   {

@@ -1,0 +1,86 @@
+// Extraction with the shipped tagger: the seed's entities and relations, and the same patterns on other names.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { extractFacts } from "../../src/extract/index.js";
+import { tagDocument } from "../../src/extract/ner/index.js";
+import { loadNerModel } from "../../src/cli/ner-model.js";
+import { DocumentFacts, type Relation } from "../../src/schema/index.js";
+import { documentFromText } from "../../src/text/index.js";
+import { ROOT, SEED_TEXT } from "../helpers/kg.js";
+
+const model = loadNerModel();
+const facts = (id: string, text: string) => extractFacts(documentFromText(id, text), { tagger: (s) => tagDocument(model, s) });
+const typed = (f: DocumentFacts) => f.relations.filter((r) => r.relation !== "co_occurs_with");
+const label = (f: DocumentFacts, id: string) => f.entities.find((e) => e.id === id)?.label;
+const has = (f: DocumentFacts, source: string, relation: string, target: string): Relation | undefined =>
+  typed(f).find((r) => r.relation === relation && label(f, r.source) === source && label(f, r.target) === target);
+
+describe("the seed article", () => {
+  const text = readFileSync(SEED_TEXT, "utf8");
+  const f = facts("north-korea-russia.txt", text);
+
+  it("satisfies the facts schema, with every mention and evidence verbatim at its offsets", () => {
+    expect(DocumentFacts.safeParse(f).success).toBe(true);
+    for (const m of f.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
+    for (const r of f.relations) for (const e of r.evidence) expect(text.slice(e.start, e.end)).toBe(e.text);
+  });
+
+  it("tells the three Kims apart and gives the bare surname to the most mentioned", () => {
+    const people = f.entities.filter((e) => e.kind === "person").map((e) => e.label).sort();
+    expect(people).toEqual(["Choe Son-hui", "Hong Min", "Kim Jong-un", "Kim Ju-ae", "Kim Yo-jong", "Olga Lyubimova"]);
+    expect(f.entities.find((e) => e.label === "Kim Jong-un")?.aliases).toContain("Kim");
+  });
+
+  it("maps demonyms and acting capitals to states, and keeps Pyongyang as a place where it is one", () => {
+    const nk = f.entities.find((e) => e.label === "North Korea");
+    expect(nk?.kind).toBe("state");
+    expect(nk?.aliases).toContain("North Korean");
+    expect(nk?.aliases).not.toContain("Pyongyang");
+    expect(f.entities.find((e) => e.label === "Pyongyang")?.kind).toBe("place");
+    const denied = f.mentions.find((m) => m.text === "Pyongyang" && text.slice(m.end, m.end + 11) === " had denied");
+    expect(denied?.entity).toBe(nk?.id);
+  });
+
+  it("reads titles, appositions, kinship, possessives and verb frames", () => {
+    expect(has(f, "Kim Jong-un", "leader_of", "North Korea")).toBeDefined();
+    expect(has(f, "Olga Lyubimova", "official_of", "Russia")?.role).toBe("Culture Minister");
+    expect(has(f, "Choe Son-hui", "official_of", "North Korea")?.role).toBe("Foreign Minister");
+    expect(has(f, "Hong Min", "works_for", "Korea Institute for National Unification")?.role).toBe("senior researcher");
+    expect(has(f, "Kim Jong-un", "sibling_of", "Kim Yo-jong") ?? has(f, "Kim Yo-jong", "sibling_of", "Kim Jong-un")).toBeDefined();
+    expect(has(f, "Kim Ju-ae", "child_of", "Kim Jong-un")).toBeDefined();
+    expect(has(f, "Kursk region", "located_in", "Russia")).toBeDefined();
+    expect(has(f, "North Korea", "allied_with", "Russia")).toBeDefined();
+    expect(has(f, "North Korea", "supplies", "Russia")?.items).toEqual(["military hardware", "artillery shells", "ballistic missiles", "ammunition"]);
+    expect(has(f, "Russia", "supplies", "North Korea")?.items).toContain("satellite technology");
+    expect(has(f, "North Korea", "deploys_troops_to", "war in Ukraine")?.quantity).toBe(15000);
+    expect(has(f, "North Korea", "party_to", "war in Ukraine")).toBeDefined();
+  });
+
+  it("invents no family tie the text does not state", () => {
+    const family = typed(f).filter((r) => ["sibling_of", "child_of", "spouse_of"].includes(r.relation));
+    expect(family).toHaveLength(2);
+  });
+});
+
+describe("the same patterns on other names", () => {
+  const text = readFileSync(join(ROOT, "test/fixtures/articles/world-news.txt"), "utf8");
+  const f = facts("world-news.txt", text);
+  it.each([
+    ["Sergei Lavrov", "official_of", "Russia"],
+    ["Wang Yi", "official_of", "China"],
+    ["Sergei Lavrov", "met_with", "Wang Yi"],
+    ["Volodymyr Zelensky", "leader_of", "Ukraine"],
+    ["Iran", "supplies", "Russia"],
+    ["Finland", "member_of", "NATO"],
+    ["Kim Jong-un", "spouse_of", "Ri Sol-ju"],
+    ["Donetsk region", "located_in", "Ukraine"],
+    ["Russia", "at_war_with", "Ukraine"],
+    ["Rob Lee", "works_for", "Foreign Policy Research Institute"],
+  ])("%s %s %s", (s, r, t) => {
+    expect(has(f, s, r, t)).toBeDefined();
+  });
+  it("lists the supplied items without the attribution", () => {
+    expect(has(f, "Iran", "supplies", "Russia")?.items).toEqual(["drones", "ballistic missiles"]);
+  });
+});
