@@ -1,0 +1,89 @@
+// The typed GEXF attribute columns of kgraph nodes and edges, and how each value is flattened to one string.
+import type { Evidence } from "../schema/index.js";
+import { formatNumber } from "./xml.js";
+
+/** GEXF attribute types kgraph declares. */
+export type GexfAttributeType = "string" | "integer" | "double";
+
+/** One declared `<attribute>`: its id (also its title) and how to turn an attribute value into text. */
+export interface GexfColumn {
+  id: string;
+  type: GexfAttributeType;
+  /** The attvalue text, or undefined when the value is absent (the attvalue is then left out). */
+  format(value: unknown): string | undefined;
+}
+
+/** Separator of list items (aliases, documents, items) in GEXF strings; the JSON keeps real arrays. */
+export const LIST_SEPARATOR = "|";
+/** Separator of evidence entries in the flattened `evidence` string. */
+export const EVIDENCE_SEPARATOR = "\n";
+
+const NEWLINES = /[\r\n]+/g;
+
+function formatString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return typeof value === "string" ? value : String(value);
+}
+
+function formatList(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return formatString(value);
+  return value.length === 0 ? undefined : value.join(LIST_SEPARATOR);
+}
+
+function formatInteger(value: unknown): string | undefined {
+  // Gephi and networkx read `integer` with a strict integer parser: no `2.5`, no `1e+21`.
+  return typeof value === "number" && Number.isSafeInteger(value) ? String(value) : undefined;
+}
+
+function formatDouble(value: unknown): string | undefined {
+  return typeof value === "number" ? formatNumber(value) : undefined;
+}
+
+/**
+ * Evidence as text: one entry per line, each `doc#sentence: text`. Line breaks inside a sentence
+ * become spaces so that a line is always exactly one piece of evidence; the JSON keeps the verbatim
+ * text and the character offsets.
+ */
+export function flattenEvidence(value: unknown): string | undefined {
+  if (!Array.isArray(value)) return formatString(value);
+  if (value.length === 0) return undefined;
+  let out = "";
+  for (let i = 0; i < value.length; i++) {
+    const e = value[i] as Partial<Evidence>;
+    const text = typeof e.text === "string" ? e.text.replace(NEWLINES, " ") : "";
+    out += `${i ? EVIDENCE_SEPARATOR : ""}${e.doc ?? "?"}#${e.sentence ?? "?"}: ${text}`;
+  }
+  return out;
+}
+
+const string = (id: string): GexfColumn => ({ id, type: "string", format: formatString });
+const list = (id: string): GexfColumn => ({ id, type: "string", format: formatList });
+const integer = (id: string): GexfColumn => ({ id, type: "integer", format: formatInteger });
+const double = (id: string): GexfColumn => ({ id, type: "double", format: formatDouble });
+
+/** Node columns, in the order they are declared and written. label, x, y, size, color go to GEXF's own fields. */
+export const NODE_COLUMNS: readonly GexfColumn[] = [
+  string("kind"),
+  list("aliases"),
+  integer("mentions"),
+  list("documents"),
+  double("pagerank"),
+  integer("degree"),
+  integer("community"),
+];
+
+/**
+ * Edge columns, in the order they are declared and written. `weight` is both the edge's GEXF weight
+ * and a column, so readers that ignore the weight attribute still see it; label, size, color go to
+ * GEXF's own fields.
+ */
+export const EDGE_COLUMNS: readonly GexfColumn[] = [
+  string("relation"),
+  string("role"),
+  double("quantity"),
+  list("items"),
+  string("date"),
+  { id: "evidence", type: "string", format: flattenEvidence },
+  double("confidence"),
+  double("weight"),
+];
