@@ -2,6 +2,7 @@
 export * from "./schema/index.js";
 export { KgError, type KgErrorCode } from "./errors.js";
 export { VERSION, GENERATOR } from "./version.js";
+export { toJson, jsonChunks, toGexf, gexfChunks, graphJsonSchema, type JsonOptions, type GexfOptions } from "./export/index.js";
 export { KnowledgeGraph, PatternError, UnknownEntityError, handleApiRequest, API_LIMITS, parsePattern, MAX_HOPS } from "./query/index.js";
 export type {
   EntityRecord, RelationRecord, NeighborRecord, PathResult, MatchResult, Binding, GraphStats, EntityRef, RelationFilter,
