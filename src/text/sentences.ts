@@ -19,8 +19,8 @@ export function splitSentences(text: string, matching: string): Sentence[] {
   for (let m = lineRe.exec(matching); m; m = lineRe.exec(matching)) {
     let start = m.index;
     let end = m.index + m[0].length;
-    while (start < end && /\s/.test(matching[start])) start++;
-    while (end > start && /\s/.test(matching[end - 1])) end--;
+    while (start < end && /[\s\p{Cc}]/u.test(matching[start])) start++;
+    while (end > start && /[\s\p{Cc}]/u.test(matching[end - 1])) end--;
     if (start === end) continue;
     const line = matching.slice(start, end);
     if (!FINAL_PUNCTUATION.test(line)) {
