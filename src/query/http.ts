@@ -6,7 +6,7 @@ import { PatternError, UnknownEntityError } from "./errors.js";
 import type { KnowledgeGraph } from "./knowledge-graph.js";
 
 /** Caps on the work and size of one request. */
-export const API_LIMITS = { depth: 3, pathLength: 6, matchResults: 1000, matchBudget: 2_000_000, entities: 1000, relations: 1000 } as const;
+export const API_LIMITS = { depth: 3, pathLength: 6, matchResults: 1000, matchBudget: 2_000_000, entities: 1000, relations: 1000, neighbors: 1000 } as const;
 
 export interface ApiResponse {
   status: number;
@@ -37,6 +37,7 @@ const PARAMS = {
     depth: z.coerce.number().int().min(1).max(API_LIMITS.depth).default(1),
     relation: relations.optional(),
     cooccurrence: flag.optional(),
+    limit: limit(API_LIMITS.neighbors),
   }),
   path: z.strictObject({
     from: name,
@@ -68,8 +69,8 @@ const ROUTES: { [E in Endpoint]: (kg: KnowledgeGraph, p: Params<E>) => ApiRespon
     return ok({ relations: found.slice(0, p.limit), truncated: found.length > p.limit });
   },
   neighbors(kg, p) {
-    const neighbors = kg.neighbors(p.entity, { depth: p.depth, relation: p.relation, includeCooccurrence: p.cooccurrence });
-    return ok({ entity: kg.entity(p.entity), neighbors });
+    const found = kg.neighbors(p.entity, { depth: p.depth, relation: p.relation, includeCooccurrence: p.cooccurrence, limit: p.limit + 1 });
+    return ok({ entity: kg.entity(p.entity), neighbors: found.slice(0, p.limit), truncated: found.length > p.limit });
   },
   path(kg, p) {
     return ok({ path: kg.path(p.from, p.to, { maxLength: p.maxLength, relation: p.relation, includeCooccurrence: p.cooccurrence }) });

@@ -20,6 +20,8 @@ export interface GraphIndex {
   edgeSource: Int32Array;
   edgeTarget: Int32Array;
   edgeRel: Uint8Array;
+  edgeConfidence: Float64Array;
+  edgeWeight: Float64Array;
   /** Per node, its out (in) edges sorted by relation code. */
   out: Csr;
   in: Csr;
@@ -97,12 +99,16 @@ export function buildIndex(graph: KgGraph): GraphIndex {
   const edgeSource = new Int32Array(m);
   const edgeTarget = new Int32Array(m);
   const edgeRel = new Uint8Array(m);
+  const edgeConfidence = new Float64Array(m);
+  const edgeWeight = new Float64Array(m);
   let e = 0;
   graph.forEachEdge((key, a, source, target) => {
     edgeKeys[e] = key;
     edgeSource[e] = nodeId.get(source)!;
     edgeTarget[e] = nodeId.get(target)!;
     edgeRel[e] = RELATION_CODE.get(a.relation) ?? COOCCURRENCE_CODE;
+    edgeConfidence[e] = a.confidence;
+    edgeWeight[e] = a.weight;
     e++;
   });
   const byRelation = groupBy(RELATION_TYPES.length, edgeRel, Array.from({ length: m }, (_, k) => k), m);
@@ -110,7 +116,7 @@ export function buildIndex(graph: KgGraph): GraphIndex {
   const out = groupBy(n, edgeSource, byRelation.items, m);
   const inn = groupBy(n, edgeTarget, byRelation.items, m);
   return {
-    nodeKeys, nodeId, edgeKeys, edgeSource, edgeTarget, edgeRel, out, in: inn, byRelation,
+    nodeKeys, nodeId, edgeKeys, edgeSource, edgeTarget, edgeRel, edgeConfidence, edgeWeight, out, in: inn, byRelation,
     kindNodes, nodeKind, labels, aliases, tokens, documents, normLabels, normAliases, degree, pagerank,
   };
 }
@@ -182,5 +188,14 @@ export function compareConnected(index: GraphIndex, a: number, b: number): numbe
     index.pagerank[b] - index.pagerank[a] ||
     (index.normLabels[a] < index.normLabels[b] ? -1 : index.normLabels[a] > index.normLabels[b] ? 1 : 0) ||
     (index.nodeKeys[a] < index.nodeKeys[b] ? -1 : index.nodeKeys[a] > index.nodeKeys[b] ? 1 : 0)
+  );
+}
+
+/** Order edges strongest first: confidence, then weight, then id. */
+export function compareStrength(index: GraphIndex, a: number, b: number): number {
+  return (
+    index.edgeConfidence[b] - index.edgeConfidence[a] ||
+    index.edgeWeight[b] - index.edgeWeight[a] ||
+    (index.edgeKeys[a] < index.edgeKeys[b] ? -1 : index.edgeKeys[a] > index.edgeKeys[b] ? 1 : 0)
   );
 }

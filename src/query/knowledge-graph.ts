@@ -1,13 +1,13 @@
 // KnowledgeGraph: the read-only query API over a kgraph graph, with its indexes built once at load.
 import { KgError } from "../errors.js";
 import type { RelationType } from "../schema/index.js";
-import { COOCCURRENCE_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, forEachIncident, toRanges } from "./indexes.js";
+import { COOCCURRENCE_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, compareStrength, forEachIncident, toRanges } from "./indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "./indexes.js";
 import { graphFromJson, graphFromText } from "./parse-graph.js";
 import { PathViews, shortestPath } from "./path.js";
 import { matchPattern } from "./pattern/match.js";
 import { parsePattern } from "./pattern/parser.js";
-import { compareStrength, entityRecord, relationRecord } from "./records.js";
+import { entityRecord, relationRecord } from "./records.js";
 import { lookupNodes, requireNode, resolveNode, searchNodes, suggestNodes } from "./resolve.js";
 import { MATCH_DEFAULTS, NEIGHBORS_DEFAULTS, PATH_DEFAULTS, RELATIONS_DEFAULTS } from "./types.js";
 import type {
@@ -40,6 +40,7 @@ export class KnowledgeGraph {
   readonly graph: KgGraph;
   private readonly index: GraphIndex;
   private readonly views: PathViews;
+  private connectedOrder?: Int32Array;
 
   private constructor(graph: KgGraph) {
     if (graph.type !== "directed") throw new KgError("INVALID_GRAPH", `KnowledgeGraph: expected a directed graph, got a ${graph.type} one`);
@@ -109,13 +110,13 @@ export class KnowledgeGraph {
   }
 
   /** Entities filtered by kind, search text and document; search results come best match first, others most connected first. */
-  entities(options: EntitiesOptions & { limit?: number } = {}): EntityRecord[] {
+  entities(options: EntitiesOptions = {}): EntityRecord[] {
     const { index } = this;
     let nodes: number[];
     if (options.search !== undefined) nodes = searchNodes(index, options.search);
     else {
-      nodes = options.document !== undefined ? [...(index.documents.get(options.document) ?? [])] : index.nodeKeys.map((_, i) => i);
-      nodes.sort((a, b) => compareConnected(index, a, b));
+      if (options.document !== undefined) nodes = [...(index.documents.get(options.document) ?? [])].sort((a, b) => compareConnected(index, a, b));
+      else nodes = this.byConnection();
     }
     const kinds = options.kind === undefined ? undefined : new Set<string>(typeof options.kind === "string" ? [options.kind] : options.kind);
     const doc = options.document;
@@ -129,8 +130,14 @@ export class KnowledgeGraph {
     return out;
   }
 
+  /** Every node, most connected first; sorted on first use, then kept. */
+  private byConnection(): number[] {
+    this.connectedOrder ??= Int32Array.from(this.index.nodeKeys, (_, i) => i).sort((a, b) => compareConnected(this.index, a, b));
+    return Array.from(this.connectedOrder);
+  }
+
   /** Relations by endpoint and type, by relation order then strongest first; `co_occurs_with` only on request. @throws KgError UNKNOWN_ENTITY */
-  relations(options: RelationsOptions & { limit?: number } = {}): RelationRecord[] {
+  relations(options: RelationsOptions = {}): RelationRecord[] {
     const { index } = this;
     const include = options.includeCooccurrence ?? RELATIONS_DEFAULTS.includeCooccurrence;
     const ranges = relationRanges(options.relation, include);
@@ -157,7 +164,7 @@ export class KnowledgeGraph {
         for (let k = offsets[first]; k < offsets[last + 1]; k++) edges.push(items[k]);
       }
     }
-    edges.sort((a, b) => index.edgeRel[a] - index.edgeRel[b] || compareStrength(this.graph, index, a, b));
+    edges.sort((a, b) => index.edgeRel[a] - index.edgeRel[b] || compareStrength(index, a, b));
     return edges.slice(0, options.limit ?? edges.length).map((e) => relationRecord(this.graph, index, e));
   }
 
@@ -185,6 +192,7 @@ export class KnowledgeGraph {
     distance.delete(start);
     return [...distance.keys()]
       .sort((a, b) => distance.get(a)! - distance.get(b)! || compareConnected(index, a, b))
+      .slice(0, options.limit)
       .map((n) => ({ ...this.record(n), distance: distance.get(n)! }));
   }
 

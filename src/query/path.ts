@@ -2,8 +2,8 @@
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path";
 import { KgError } from "../errors.js";
-import { forEachIncident, type CodeRanges, type GraphIndex, type KgGraph } from "./indexes.js";
-import { compareStrength, entityRecord, relationRecord } from "./records.js";
+import { compareStrength, forEachIncident, type CodeRanges, type GraphIndex, type KgGraph } from "./indexes.js";
+import { entityRecord, relationRecord } from "./records.js";
 import type { PathResult } from "./types.js";
 
 /** Undirected views kept per relation set; a handful covers real use and bounds memory. */
@@ -42,7 +42,7 @@ export class PathViews {
 function hopEdge(graph: KgGraph, index: GraphIndex, from: number, to: number, ranges: CodeRanges): number {
   let best = -1;
   forEachIncident(index, from, "both", ranges, (e, other) => {
-    if (other === to && (best < 0 || compareStrength(graph, index, e, best) < 0)) best = e;
+    if (other === to && (best < 0 || compareStrength(index, e, best) < 0)) best = e;
   });
   if (best < 0) throw new KgError("INVARIANT", `path: no edge between ${index.nodeKeys[from]} and ${index.nodeKeys[to]}; was the graph changed after load?`);
   return best;

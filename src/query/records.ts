@@ -38,10 +38,3 @@ export function relationRecord(graph: KgGraph, index: GraphIndex, e: number): Re
     weight: a.weight,
   };
 }
-
-/** Order edges strongest first: confidence, then weight, then id. */
-export function compareStrength(graph: KgGraph, index: GraphIndex, a: number, b: number): number {
-  const x = graph.getEdgeAttributes(index.edgeKeys[a]);
-  const y = graph.getEdgeAttributes(index.edgeKeys[b]);
-  return y.confidence - x.confidence || y.weight - x.weight || (index.edgeKeys[a] < index.edgeKeys[b] ? -1 : 1);
-}

@@ -54,6 +54,8 @@ export interface EntitiesOptions {
   search?: string;
   /** Only entities mentioned in this document id. */
   document?: string;
+  /** Most entities returned. */
+  limit?: number;
 }
 
 export interface RelationsOptions {
@@ -66,11 +68,15 @@ export interface RelationsOptions {
   relation?: RelationFilter;
   /** Include weak `co_occurs_with` edges (default false unless `relation` names it). */
   includeCooccurrence?: boolean;
+  /** Most relations returned (after ordering). */
+  limit?: number;
 }
 export const RELATIONS_DEFAULTS = { includeCooccurrence: false } as const;
 
 export interface NeighborsOptions {
   depth?: number;
+  /** Most neighbours returned (nearest first). */
+  limit?: number;
   relation?: RelationFilter;
   includeCooccurrence?: boolean;
 }

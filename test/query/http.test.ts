@@ -44,6 +44,10 @@ describe("handleApiRequest", () => {
     const res = get("/api/neighbors?entity=Kim&depth=2");
     expect(res.status).toBe(200);
     expect((res.body.neighbors as EntityRecord[]).map((e) => e.label)).toContain("Olga Lyubimova");
+    expect(res.body.truncated).toBe(false);
+    const nearest = get("/api/neighbors?entity=Kim&depth=3&limit=2").body;
+    expect((nearest.neighbors as Array<{ distance: number }>).map((n) => n.distance)).toEqual([1, 1]);
+    expect(nearest.truncated).toBe(true);
     const path = get("/api/path?from=Kim%20Ju-ae&to=Olga%20Lyubimova").body.path as PathResult;
     expect(path.entities.map((e) => e.label)).toEqual(["Kim Ju-ae", "Kim Jong-un", "gala", "Olga Lyubimova"]);
     expect(get("/api/path?from=South%20Korea&to=Russia").body).toEqual({ path: null });
