@@ -8,15 +8,21 @@ import {
   type FirstPass,
   type LabelHistory,
 } from "./features.js";
+import type { FeatureSink } from "./sinks.js";
 import { ALLOWED, BILOU_LABELS, ENTITY_TYPES, FINAL, START, spansFromBilou } from "./labels.js";
 
-/** Scores the labels of one token: adds into `scores` (zeroed by the caller). */
+/** Scores the labels of one token of the current document from its static features and the dynamic ones in `sink`. */
 export interface TokenScorer {
-  score(doc: DocContext, s: number, i: number, dynamic: readonly string[], scores: Float64Array): void;
+  /** Receives the label-dependent features of the token being scored. */
+  readonly sink: FeatureSink;
+  /** Called once before the sentences of `doc` are decoded. */
+  begin(doc: DocContext): void;
+  /** Add the label scores of token i of sentence s into `scores` (zeroed by the caller). */
+  score(s: number, i: number, scores: Float64Array): void;
 }
 
-/** Called after each decision while training; may update weights (the decision itself stands). */
-export type LearnHook = (s: number, i: number, dynamic: readonly string[], predicted: number) => void;
+/** Called after each decision while training, with the token's dynamic features still in the sink; may update weights. */
+export type LearnHook = (s: number, i: number, predicted: number) => void;
 
 /** A first pass's labels of a document, with the per-word counts derived from them. */
 export interface FirstPassInput {
@@ -30,8 +36,9 @@ const N_LABELS = BILOU_LABELS.length;
 export function decodeDocument(doc: DocContext, scorer: TokenScorer, firstPass?: FirstPassInput, learn?: LearnHook): number[][] {
   const history: LabelHistory = new Map();
   const scores = new Float64Array(N_LABELS);
-  const dyn: string[] = [];
+  const sink = scorer.sink;
   const result: number[][] = [];
+  scorer.begin(doc);
   for (let s = 0; s < doc.sentences.length; s++) {
     const { lower, short } = doc.sentences[s];
     const n = lower.length;
@@ -39,11 +46,11 @@ export function decodeDocument(doc: DocContext, scorer: TokenScorer, firstPass?:
     let prev1 = START;
     let prev2 = START;
     for (let i = 0; i < n; i++) {
-      dyn.length = 0;
-      dynamicFeatures(lower[i], short[i], prev1, prev2, history, dyn);
-      if (firstPass) firstPassFeatures(firstPass.counts, lower[i], short[i], firstPass.labels[s][i], dyn);
+      sink.reset();
+      dynamicFeatures(lower[i], short[i], prev1, prev2, history, sink);
+      if (firstPass) firstPassFeatures(firstPass.counts, lower[i], short[i], firstPass.labels[s][i], sink);
       scores.fill(0);
-      scorer.score(doc, s, i, dyn, scores);
+      scorer.score(s, i, scores);
       const allowed = ALLOWED[prev1];
       const last = i === n - 1;
       let best = -1;
@@ -51,7 +58,7 @@ export function decodeDocument(doc: DocContext, scorer: TokenScorer, firstPass?:
         if (!allowed[l] || (last && !FINAL[l])) continue;
         if (best < 0 || scores[l] > scores[best]) best = l;
       }
-      if (learn) learn(s, i, dyn, best);
+      if (learn) learn(s, i, best);
       labels[i] = best;
       prev2 = prev1;
       prev1 = best;

@@ -1,6 +1,7 @@
 // Feature extraction: per-token local features, document context (case forms, headlines) and label-history features.
 import { matchGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS, ENTITY_TYPES, START } from "./labels.js";
+import type { FeatureSink } from "./sinks.js";
 
 /** One sentence with the per-token strings features are made of. */
 export interface SentenceContext {
@@ -8,7 +9,12 @@ export interface SentenceContext {
   lower: string[];
   shapes: string[];
   short: string[];
-  gaz: string[][];
+  gaz: ReadonlyArray<readonly string[]>;
+  /** Case form per token (0 lower, 1 capitalised, 2 upper, -1 none). */
+  forms: number[];
+  /** Whether the token has a digit, and its lowercase form with digits as 0. */
+  digits: boolean[];
+  numberForms: string[];
   /** All letters upper case (a headline or dateline): case says nothing there. */
   headline: boolean;
 }
@@ -20,8 +26,19 @@ export interface DocContext {
   caseForms: Map<string, [number, number, number]>;
 }
 
+const SHAPES = new Map<string, { shape: string; short: string }>();
+
 /** Word shape: upper X, lower x, digit d, other characters kept, runs cut at 4; `short` collapses runs to one. */
 export function wordShape(word: string): { shape: string; short: string } {
+  let cached = SHAPES.get(word);
+  if (cached) return cached;
+  if (SHAPES.size > 200_000) SHAPES.clear();
+  cached = computeShape(word);
+  SHAPES.set(word, cached);
+  return cached;
+}
+
+function computeShape(word: string): { shape: string; short: string } {
   let shape = "";
   let short = "";
   let last = "";
@@ -63,12 +80,19 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
     const lower = words.map((w) => w.toLowerCase());
     const shapes: string[] = [];
     const short: string[] = [];
+    const forms: number[] = [];
+    const digits: boolean[] = [];
+    const numberForms: string[] = [];
     let letters = 0;
     let upper = true;
     for (const w of words) {
       const s = wordShape(w);
       shapes.push(s.shape);
       short.push(s.short);
+      forms.push(caseForm(w, s.short));
+      const digit = /\d/.test(w);
+      digits.push(digit);
+      numberForms.push(digit ? w.toLowerCase().replace(/\d/g, "0") : "");
       if (/\p{L}/u.test(w)) {
         if (w.length > 1) letters++;
         if (w.toUpperCase() !== w) upper = false;
@@ -77,22 +101,22 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
     const headline = upper && letters > 0;
     if (!headline) {
       for (let i = 1; i < words.length; i++) {
-        const f = caseForm(words[i], short[i]);
+        const f = forms[i];
         if (f < 0) continue;
         const c = caseForms.get(lower[i]) ?? [0, 0, 0];
         c[f]++;
         caseForms.set(lower[i], c);
       }
     }
-    return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), headline };
+    return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), forms, digits, numberForms, headline };
   });
   return { sentences: out, caseForms };
 }
 
 const FORM_NAMES = ["lower", "cap", "upper"];
 
-/** Push the features of token i of sentence s that do not depend on predicted labels. */
-export function staticFeatures(doc: DocContext, s: number, i: number, out: string[]): void {
+/** Emit the features of token i of sentence s that do not depend on predicted labels. */
+export function staticFeatures(doc: DocContext, s: number, i: number, out: FeatureSink): void {
   const sc = doc.sentences[s];
   const { words, lower, short, gaz } = sc;
   const n = words.length;
@@ -101,34 +125,54 @@ export function staticFeatures(doc: DocContext, s: number, i: number, out: strin
   const ss = short[i];
   const lm1 = i > 0 ? lower[i - 1] : "<s>";
   const lp1 = i + 1 < n ? lower[i + 1] : "</s>";
-  const lm2 = i > 1 ? lower[i - 2] : "<s>";
-  const lp2 = i + 2 < n ? lower[i + 2] : "</s>";
   const sm1 = i > 0 ? short[i - 1] : "<s>";
   const sp1 = i + 1 < n ? short[i + 1] : "</s>";
-  out.push("b", "w=" + w, "l=" + lw, "s=" + sc.shapes[i], "ss=" + ss);
+  out.f("b", "");
+  out.f("w=", w);
+  out.f("l=", lw);
+  out.f("s=", sc.shapes[i]);
+  out.f("ss=", ss);
   const len = lw.length;
-  for (let k = 1; k <= 4 && k < len; k++) out.push(`p${k}=` + lw.slice(0, k), `x${k}=` + lw.slice(len - k));
-  out.push("l-1=" + lm1, "l+1=" + lp1, "l-2=" + lm2, "l+2=" + lp2);
-  out.push("ss-1=" + sm1, "ss+1=" + sp1, "ss-2=" + (i > 1 ? short[i - 2] : "<s>"), "ss+2=" + (i + 2 < n ? short[i + 2] : "</s>"));
-  out.push("ll-1=" + lm1 + "|" + lw, "ll+1=" + lw + "|" + lp1, "ss3=" + sm1 + "|" + ss + "|" + sp1, "l-1ss=" + lm1 + "|" + ss);
-  if (i === 0) out.push("first|" + ss);
-  if (sc.headline) out.push("hl", "hl|l=" + lw);
-  if (/\d/.test(w)) out.push("n=" + lw.replace(/\d/g, "0"));
-  if (w.includes("-") && w.length > 1) out.push("hyph");
-  for (const g of gaz[i]) out.push("g=" + g);
-  for (const g of i > 0 ? gaz[i - 1] : []) out.push("g-1=" + g);
-  for (const g of i + 1 < n ? gaz[i + 1] : []) out.push("g+1=" + g);
+  for (let k = 1; k <= 4 && k < len; k++) {
+    out.f(PREFIX[k], lw.slice(0, k));
+    out.f(SUFFIX[k], lw.slice(len - k));
+  }
+  out.f("l-1=", lm1);
+  out.f("l+1=", lp1);
+  out.f("l-2=", i > 1 ? lower[i - 2] : "<s>");
+  out.f("l+2=", i + 2 < n ? lower[i + 2] : "</s>");
+  out.f("ss-1=", sm1);
+  out.f("ss+1=", sp1);
+  out.f("ss-2=", i > 1 ? short[i - 2] : "<s>");
+  out.f("ss+2=", i + 2 < n ? short[i + 2] : "</s>");
+  out.f2("ll-1=", lm1, lw);
+  out.f2("ll+1=", lw, lp1);
+  out.f3("ss3=", sm1, ss, sp1);
+  out.f2("l-1ss=", lm1, ss);
+  if (i === 0) out.f("first|", ss);
+  if (sc.headline) {
+    out.f("hl", "");
+    out.f("hl|l=", lw);
+  }
+  if (sc.digits[i]) out.f("n=", sc.numberForms[i]);
+  if (w.length > 1 && w.includes("-")) out.f("hyph", "");
+  for (const g of gaz[i]) out.f("g=", g);
+  if (i > 0) for (const g of gaz[i - 1]) out.f("g-1=", g);
+  if (i + 1 < n) for (const g of gaz[i + 1]) out.f("g+1=", g);
   const forms = doc.caseForms.get(lw);
   if (forms) {
-    const own = !sc.headline && i > 0 ? caseForm(w, ss) : -1;
+    const own = !sc.headline && i > 0 ? sc.forms[i] : -1;
     const ambiguous = i === 0 || sc.headline;
     for (let f = 0; f < 3; f++) {
       if (forms[f] - (own === f ? 1 : 0) <= 0) continue;
-      out.push("dc=" + FORM_NAMES[f]);
-      if (ambiguous) out.push("dci=" + FORM_NAMES[f]);
+      out.f("dc=", FORM_NAMES[f]);
+      if (ambiguous) out.f("dci=", FORM_NAMES[f]);
     }
   }
 }
+
+const PREFIX = ["", "p1=", "p2=", "p3=", "p4="];
+const SUFFIX = ["", "x1=", "x2=", "x3=", "x4="];
 
 /** Words with an upper-case letter (by short shape) are the ones whose labels elsewhere in a document are informative. */
 export function mayBeName(short: string): boolean {
@@ -150,7 +194,10 @@ export function recordHistory(history: LabelHistory, lw: string, label: number):
 
 const TYPE_NAMES = ["O", ...ENTITY_TYPES];
 
-function pushCounts(prefix: string, counts: readonly number[] | undefined, out: string[]): void {
+const TYPE_EQ = TYPE_NAMES.map((t) => "=" + t);
+const TYPE_PLUS = TYPE_NAMES.map((t) => "+" + t);
+
+function pushCounts(prefix: string, counts: readonly number[] | undefined, out: FeatureSink): void {
   if (!counts) return;
   let best = -1;
   let total = 0;
@@ -159,8 +206,8 @@ function pushCounts(prefix: string, counts: readonly number[] | undefined, out: 
     if (counts[t] > 0 && (best < 0 || counts[t] > counts[best])) best = t;
   }
   if (total === 0) return;
-  out.push(prefix + "=" + TYPE_NAMES[best]);
-  for (let t = 1; t < counts.length; t++) if (counts[t] > 0 && t !== best) out.push(prefix + "+" + TYPE_NAMES[t]);
+  out.f(prefix, TYPE_EQ[best]);
+  for (let t = 1; t < counts.length; t++) if (counts[t] > 0 && t !== best) out.f(prefix, TYPE_PLUS[t]);
 }
 
 /** Push the features that depend on previous labels in the sentence and earlier labels in the document. */
@@ -170,11 +217,14 @@ export function dynamicFeatures(
   prev1: number,
   prev2: number,
   history: LabelHistory,
-  out: string[],
+  out: FeatureSink,
 ): void {
   const p1 = prev1 === START ? "<s>" : BILOU_LABELS[prev1];
   const p2 = prev2 === START ? "<s>" : BILOU_LABELS[prev2];
-  out.push("t-1=" + p1, "t-2=" + p2 + "|" + p1, "t-1l=" + p1 + "|" + lw, "t-1s=" + p1 + "|" + ss);
+  out.f("t-1=", p1);
+  out.f2("t-2=", p2, p1);
+  out.f2("t-1l=", p1, lw);
+  out.f2("t-1s=", p1, ss);
   if (mayBeName(ss)) pushCounts("h", history.get(lw), out);
 }
 
@@ -189,7 +239,7 @@ export interface FirstPass {
 }
 
 /** Push the document-level features taken from a first pass: how the same word was labelled elsewhere. */
-export function firstPassFeatures(fp: FirstPass, lw: string, ss: string, own: number, out: string[]): void {
+export function firstPassFeatures(fp: FirstPass, lw: string, ss: string, own: number, out: FeatureSink): void {
   if (!mayBeName(ss)) return;
   const counts = fp.words.get(lw);
   if (counts) {

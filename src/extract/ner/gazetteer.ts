@@ -73,12 +73,14 @@ export function buildGazetteer(records: readonly CountryRecord[] = countries as 
   return { first };
 }
 
+const NONE: string[] = [];
+
 /**
  * Gazetteer features per token: for the longest entry starting at each position, "category:B" on its first
  * token and "category:I" on the rest. `lower` holds the lowercased tokens of one sentence.
  */
-export function matchGazetteer(gaz: Gazetteer, lower: readonly string[]): string[][] {
-  const out: string[][] = lower.map(() => []);
+export function matchGazetteer(gaz: Gazetteer, lower: readonly string[]): ReadonlyArray<readonly string[]> {
+  const out: string[][] = lower.map(() => NONE);
   let i = 0;
   while (i < lower.length) {
     const list = gaz.first.get(lower[i]);
@@ -91,6 +93,7 @@ export function matchGazetteer(gaz: Gazetteer, lower: readonly string[]): string
         if (!ok) continue;
         matched = e.tokens.length;
         for (let k = 0; k < matched; k++) {
+          if (out[i + k] === NONE) out[i + k] = [];
           for (const c of e.categories) out[i + k].push(`${c}:${k === 0 ? "B" : "I"}`);
         }
         break;

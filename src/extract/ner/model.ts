@@ -3,6 +3,7 @@ import { z } from "zod";
 import { KgError, formatIssues } from "../../errors.js";
 import { buildGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS } from "./labels.js";
+import { FeatureTable } from "./sinks.js";
 
 export const NER_MODEL_FORMAT = "kgraph-ner";
 export const NER_MODEL_VERSION = 1;
@@ -26,19 +27,39 @@ export const NerModelFile = z.object({
 });
 export type NerModelFile = z.infer<typeof NerModelFile>;
 
-/** Weights of one stage: feature string -> row of BILOU_LABELS.length floats in `weights`. */
+/** Weights of one stage: its features and a row of BILOU_LABELS.length floats per feature. */
 export interface StageWeights {
   name: "local" | "document";
-  lookup: Map<string, number>;
-  weights: Float32Array;
+  features: readonly string[];
+  weights: Float32Array | Float64Array;
+}
+
+/** Stages ready to tag with: one hash table over the union of their features, and each stage's row per feature. */
+export interface TagTables {
+  stages: StageWeights[];
+  /** feature (by its two hashes) -> index into the union of the stages' features. */
+  table: FeatureTable;
+  /** Per stage: union index -> row in that stage's weights, or -1. */
+  rowOf: Int32Array[];
 }
 
 /** A loaded model: one stage (local) or two (local, then document-level using the first pass). */
-export interface NerModel {
+export interface NerModel extends TagTables {
   version: number;
-  stages: StageWeights[];
   gazetteer: Gazetteer;
   training: Record<string, string | number>;
+}
+
+/** Build the hash table and row maps of one or two stages. */
+export function buildTagTables(stages: StageWeights[]): TagTables {
+  const union = new Map<string, number>();
+  for (const st of stages) for (const f of st.features) if (!union.has(f)) union.set(f, union.size);
+  const rowOf = stages.map((st) => {
+    const rows = new Int32Array(union.size).fill(-1);
+    st.features.forEach((f, row) => (rows[union.get(f)!] = row));
+    return rows;
+  });
+  return { stages, table: new FeatureTable([...union.keys()]), rowOf };
 }
 
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
@@ -94,7 +115,6 @@ function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: num
   for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
   const L = BILOU_LABELS.length;
   const weights = new Float32Array(stage.features.length * L);
-  const lookup = new Map<string, number>();
   let row = 0;
   for (let k = 0; k < words.length; k++) {
     if (row >= stage.features.length) throw invalid(`stages.${index}.weights has more rows than features`);
@@ -105,11 +125,8 @@ function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: num
     if (x & 32) row++;
   }
   if (row !== stage.features.length) throw invalid(`stages.${index}: ${stage.features.length} features but ${row} weight rows`);
-  for (let f = 0; f < stage.features.length; f++) {
-    if (lookup.has(stage.features[f])) throw invalid(`stages.${index}.features has a duplicate: ${stage.features[f]}`);
-    lookup.set(stage.features[f], f);
-  }
-  return { name: stage.name, lookup, weights };
+  if (new Set(stage.features).size !== stage.features.length) throw invalid(`stages.${index}.features has duplicates`);
+  return { name: stage.name, features: stage.features, weights };
 }
 
 /**
@@ -125,7 +142,7 @@ export function parseNerModel(data: unknown): NerModel {
   }
   return {
     version: file.version,
-    stages: file.stages.map((s, i) => decodeStage(s, file.scale, i)),
+    ...buildTagTables(file.stages.map((s, i) => decodeStage(s, file.scale, i))),
     gazetteer: buildGazetteer(),
     training: file.training,
   };

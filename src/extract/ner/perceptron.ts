@@ -1,6 +1,6 @@
 // Averaged multiclass perceptron over string features, with lazy averaging and rows allocated only for updated features.
 import { BILOU_LABELS } from "./labels.js";
-import { WEIGHT_SCALE, type SparseStage } from "./model.js";
+import { WEIGHT_SCALE, type SparseStage, type StageWeights } from "./model.js";
 
 const L = BILOU_LABELS.length;
 
@@ -126,14 +126,11 @@ export function sparseStage(
 }
 
 /** Dense weights back from a sparse stage (what a saved model will tag with), for evaluating the quantised model. */
-export function denseFromSparse(stage: SparseStage): { lookup: Map<string, number>; weights: Float32Array } {
-  const lookup = new Map<string, number>();
-  const weights = new Float32Array(stage.rows.size * L);
-  let row = 0;
-  for (const [feature, pairs] of stage.rows) {
-    lookup.set(feature, row);
-    for (const [l, v] of pairs) weights[row * L + l] = v / WEIGHT_SCALE;
-    row++;
-  }
-  return { lookup, weights };
+export function denseFromSparse(stage: SparseStage): StageWeights {
+  const features = [...stage.rows.keys()];
+  const weights = new Float32Array(features.length * L);
+  features.forEach((feature, row) => {
+    for (const [l, v] of stage.rows.get(feature)!) weights[row * L + l] = v / WEIGHT_SCALE;
+  });
+  return { name: stage.name, features, weights };
 }

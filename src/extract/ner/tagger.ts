@@ -1,45 +1,102 @@
-// Tagging with a loaded model: score tokens from feature strings, decode the local pass, then the document-level pass.
-import { decodeDocument, summariseFirstPass, type TokenScorer } from "./decode.js";
+// Tagging with a loaded model: hash each token's static features once, decode the local pass, then the document pass.
+import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
 import { BILOU_LABELS, iob2FromSpans, spansFromBilou } from "./labels.js";
-import type { NerModel } from "./model.js";
+import type { NerModel, TagTables } from "./model.js";
+import { HashSink } from "./sinks.js";
 
 const L = BILOU_LABELS.length;
 
-/** A scorer over feature strings and dense rows: used for loaded models and for evaluation during training. */
-export class LookupScorer implements TokenScorer {
-  private readonly feats: string[] = [];
+/** The union-table indices of every token's static features, flat, with per-token offsets. */
+interface StaticIndex {
+  /** Offset of the first token of each sentence in `start`. */
+  sentenceStart: Int32Array;
+  /** start[t]..start[t + 1] is token t's range in `features`. */
+  start: Int32Array;
+  features: Int32Array;
+}
+
+function indexStatic(tables: TagTables, doc: DocContext): StaticIndex {
+  const sink = new HashSink();
+  const sentenceStart = new Int32Array(doc.sentences.length + 1);
+  let tokens = 0;
+  doc.sentences.forEach((sc, s) => {
+    sentenceStart[s] = tokens;
+    tokens += sc.words.length;
+  });
+  sentenceStart[doc.sentences.length] = tokens;
+  const start = new Int32Array(tokens + 1);
+  let features = new Int32Array(tokens * 24 + 16);
+  let n = 0;
+  let t = 0;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    for (let i = 0; i < doc.sentences[s].words.length; i++) {
+      sink.reset();
+      staticFeatures(doc, s, i, sink);
+      start[t++] = n;
+      if (n + sink.n > features.length) {
+        const grown = new Int32Array(Math.max(features.length * 2, n + sink.n));
+        grown.set(features);
+        features = grown;
+      }
+      for (let k = 0; k < sink.n; k++) {
+        const idx = tables.table.get(sink.h1[k], sink.h2[k]);
+        if (idx >= 0) features[n++] = idx;
+      }
+    }
+  }
+  start[t] = n;
+  return { sentenceStart, start, features };
+}
+
+/** Scores tokens of one stage from the precomputed static indices plus hashed dynamic features. */
+class HashScorer implements TokenScorer {
+  readonly sink = new HashSink();
+  private readonly rowOf: Int32Array;
+  private readonly weights: Float32Array | Float64Array;
 
   constructor(
-    private readonly lookup: ReadonlyMap<string, number>,
-    private readonly weights: Float32Array | Float64Array,
-  ) {}
-
-  score(doc: DocContext, s: number, i: number, dynamic: readonly string[], scores: Float64Array): void {
-    const feats = this.feats;
-    feats.length = 0;
-    staticFeatures(doc, s, i, feats);
-    this.add(feats, scores);
-    this.add(dynamic, scores);
+    private readonly tables: TagTables,
+    stage: number,
+    private readonly index: StaticIndex,
+  ) {
+    this.rowOf = tables.rowOf[stage];
+    this.weights = tables.stages[stage].weights;
   }
 
-  private add(feats: readonly string[], scores: Float64Array): void {
-    const w = this.weights;
-    for (let k = 0; k < feats.length; k++) {
-      const row = this.lookup.get(feats[k]);
-      if (row === undefined) continue;
+  begin(): void {}
+
+  score(s: number, i: number, scores: Float64Array): void {
+    const { rowOf, weights: w, index, sink } = this;
+    const t = index.sentenceStart[s] + i;
+    for (let k = index.start[t], end = index.start[t + 1]; k < end; k++) {
+      const row = rowOf[index.features[k]];
+      if (row < 0) continue;
+      const base = row * L;
+      for (let l = 0; l < L; l++) scores[l] += w[base + l];
+    }
+    for (let k = 0; k < sink.n; k++) {
+      const idx = this.tables.table.get(sink.h1[k], sink.h2[k]);
+      if (idx < 0) continue;
+      const row = rowOf[idx];
+      if (row < 0) continue;
       const base = row * L;
       for (let l = 0; l < L; l++) scores[l] += w[base + l];
     }
   }
 }
 
-/** BILOU label indices for a prepared document: the local pass, then (if the model has it) the document pass. */
-export function labelDocument(model: NerModel, doc: DocContext): number[][] {
-  const [local, document] = model.stages;
-  const first = decodeDocument(doc, new LookupScorer(local.lookup, local.weights));
-  if (!document) return first;
-  return decodeDocument(doc, new LookupScorer(document.lookup, document.weights), summariseFirstPass(doc, first));
+/** BILOU label indices of one pass with the first stage of `tables` (used to evaluate a stage while training). */
+export function decodeWithStage(tables: TagTables, doc: DocContext, firstPass?: FirstPassInput): number[][] {
+  return decodeDocument(doc, new HashScorer(tables, 0, indexStatic(tables, doc)), firstPass);
+}
+
+/** BILOU label indices for a prepared document: the local pass, then (if there is one) the document pass. */
+export function labelDocument(tables: TagTables, doc: DocContext): number[][] {
+  const index = indexStatic(tables, doc);
+  const first = decodeDocument(doc, new HashScorer(tables, 0, index));
+  if (tables.stages.length < 2) return first;
+  return decodeDocument(doc, new HashScorer(tables, 1, index), summariseFirstPass(doc, first));
 }
 
 /** IOB2 tags ("B-PER", "I-ORG", "O", ...) for one document given as sentences of tokens; the document pass sees all sentences. */

@@ -3,9 +3,10 @@ import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScor
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
 import { buildGazetteer } from "./gazetteer.js";
 import { bilouFromSpans, spansFromBilou, spansFromTags, ENTITY_TYPES, type TokenSpan } from "./labels.js";
-import { serialiseNerModel, type SparseStage } from "./model.js";
+import { buildTagTables, serialiseNerModel, type SparseStage } from "./model.js";
 import { AveragedPerceptron, FeatureIndex, denseFromSparse, sparseStage } from "./perceptron.js";
-import { LookupScorer } from "./tagger.js";
+import { StringSink } from "./sinks.js";
+import { decodeWithStage } from "./tagger.js";
 
 /** A training document: sentences of tokens with IOB1 or IOB2 tags. */
 export interface TrainDocument {
@@ -86,7 +87,7 @@ export function scoreSpans(gold: readonly TokenSpan[][], predicted: readonly Tok
 
 function prepare(docs: readonly TrainDocument[], index: FeatureIndex | undefined): Prepared[] {
   const gaz = buildGazetteer();
-  const feats: string[] = [];
+  const sink = new StringSink();
   return docs.map((d) => {
     const ctx = buildDocContext(gaz, d.sentences.map((s) => s.tokens));
     const goldSpans = d.sentences.map((s) => spansFromTags(s.tags));
@@ -94,9 +95,9 @@ function prepare(docs: readonly TrainDocument[], index: FeatureIndex | undefined
     const ids = index
       ? ctx.sentences.map((sc, s) =>
           sc.words.map((_, i) => {
-            feats.length = 0;
-            staticFeatures(ctx, s, i, feats);
-            return Int32Array.from(feats, (f) => index.id(f));
+            sink.reset();
+            staticFeatures(ctx, s, i, sink);
+            return Int32Array.from(sink.out, (f) => index.id(f));
           }),
         )
       : [];
@@ -106,13 +107,15 @@ function prepare(docs: readonly TrainDocument[], index: FeatureIndex | undefined
 
 /** Scores tokens of training documents from cached static feature ids plus dynamic features. */
 class TrainScorer implements TokenScorer {
+  readonly sink = new StringSink();
   current!: Prepared;
   private dynIds: number[] = [];
   constructor(private readonly p: AveragedPerceptron) {}
-  score(_doc: DocContext, s: number, i: number, dynamic: readonly string[], scores: Float64Array): void {
+  begin(): void {}
+  score(s: number, i: number, scores: Float64Array): void {
     this.p.scoreIds(this.current.ids[s][i], scores);
     this.dynIds.length = 0;
-    for (const f of dynamic) this.dynIds.push(this.p.index.ids.get(f) ?? -1);
+    for (const f of this.sink.out) this.dynIds.push(this.p.index.ids.get(f) ?? -1);
     this.p.scoreIds(this.dynIds, scores);
   }
 }
@@ -123,12 +126,12 @@ function runEpoch(p: AveragedPerceptron, docs: readonly Prepared[], order: reado
   for (const d of order) {
     const doc = docs[d];
     scorer.current = doc;
-    decodeDocument(doc.ctx, scorer, passes?.[d], (s, i, dynamic, predicted) => {
+    decodeDocument(doc.ctx, scorer, passes?.[d], (s, i, predicted) => {
       const gold = doc.gold[s][i];
       if (predicted !== gold) {
         ids.length = 0;
         for (const id of doc.ids[s][i]) ids.push(id);
-        for (const f of dynamic) ids.push(p.index.id(f));
+        for (const f of scorer.sink.out) ids.push(p.index.id(f));
         p.update(ids, gold, predicted);
       }
       p.instances++;
@@ -137,9 +140,8 @@ function runEpoch(p: AveragedPerceptron, docs: readonly Prepared[], order: reado
 }
 
 function tagPrepared(stage: SparseStage, docs: readonly Prepared[], passes?: readonly FirstPassInput[]): number[][][] {
-  const dense = denseFromSparse(stage);
-  const scorer = new LookupScorer(dense.lookup, dense.weights);
-  return docs.map((d, k) => decodeDocument(d.ctx, scorer, passes?.[k]));
+  const tables = buildTagTables([denseFromSparse(stage)]);
+  return docs.map((d, k) => decodeWithStage(tables, d.ctx, passes?.[k]));
 }
 
 function evaluate(docs: readonly Prepared[], labels: number[][][]): NerScores {

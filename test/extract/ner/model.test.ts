@@ -26,8 +26,8 @@ describe("the shipped model", () => {
     const model = loadNerModel();
     expect(model.stages.map((s) => s.name)).toEqual(["local", "document"]);
     for (const s of model.stages) {
-      expect(s.lookup.size).toBeGreaterThan(10_000);
-      expect(s.weights.length).toBe(s.lookup.size * BILOU_LABELS.length);
+      expect(s.features.length).toBeGreaterThan(10_000);
+      expect(s.weights.length).toBe(s.features.length * BILOU_LABELS.length);
     }
     expect(loadNerModel()).toBe(model);
   });

@@ -1,0 +1,165 @@
+// Feature sinks: the same feature templates either build strings (training, model files) or hash them in place (tagging).
+
+/** Receives features as a prefix and one to three parts; a feature's text is prefix + parts joined by "|". */
+export interface FeatureSink {
+  /** Forget the features received so far. */
+  reset(): void;
+  f(prefix: string, a: string): void;
+  f2(prefix: string, a: string, b: string): void;
+  f3(prefix: string, a: string, b: string, c: string): void;
+}
+
+/** Collects feature strings. */
+export class StringSink implements FeatureSink {
+  readonly out: string[] = [];
+  reset(): void {
+    this.out.length = 0;
+  }
+  f(prefix: string, a: string): void {
+    this.out.push(prefix + a);
+  }
+  f2(prefix: string, a: string, b: string): void {
+    this.out.push(prefix + a + "|" + b);
+  }
+  f3(prefix: string, a: string, b: string, c: string): void {
+    this.out.push(prefix + a + "|" + b + "|" + c);
+  }
+}
+
+const PIPE = 124;
+
+// Two independent 32-bit hashes of the UTF-16 code units (FNV-1a and a multiply-xorshift), 64 bits together.
+function mix1(h: number, c: number): number {
+  return Math.imul(h ^ c, 16777619);
+}
+function mix2(h: number, c: number): number {
+  h = Math.imul(h ^ c, 0x5bd1e995);
+  return h ^ (h >>> 15);
+}
+const SEED1 = 0x811c9dc5 | 0;
+const SEED2 = 0x2545f491;
+
+/** The two 32-bit hashes of a string, as HashSink computes them for the same feature text. */
+export function hashString(text: string): [number, number] {
+  let h1 = SEED1;
+  let h2 = SEED2;
+  for (let k = 0; k < text.length; k++) {
+    const c = text.charCodeAt(k);
+    h1 = mix1(h1, c);
+    h2 = mix2(h2, c);
+  }
+  return [h1, h2];
+}
+
+/** Hashes features without building their strings; `h1[k], h2[k]` for k < n. */
+export class HashSink implements FeatureSink {
+  h1 = new Int32Array(128);
+  h2 = new Int32Array(128);
+  n = 0;
+  private a1 = 0;
+  private a2 = 0;
+
+  reset(): void {
+    this.n = 0;
+  }
+
+  private start(prefix: string): void {
+    this.a1 = SEED1;
+    this.a2 = SEED2;
+    this.feed(prefix);
+  }
+
+  private feed(text: string): void {
+    let h1 = this.a1;
+    let h2 = this.a2;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.a1 = h1;
+    this.a2 = h2;
+  }
+
+  private pipe(): void {
+    this.a1 = mix1(this.a1, PIPE);
+    this.a2 = mix2(this.a2, PIPE);
+  }
+
+  private end(): void {
+    if (this.n === this.h1.length) {
+      const g1 = new Int32Array(this.n * 2);
+      const g2 = new Int32Array(this.n * 2);
+      g1.set(this.h1);
+      g2.set(this.h2);
+      this.h1 = g1;
+      this.h2 = g2;
+    }
+    this.h1[this.n] = this.a1;
+    this.h2[this.n] = this.a2;
+    this.n++;
+  }
+
+  f(prefix: string, a: string): void {
+    this.start(prefix);
+    this.feed(a);
+    this.end();
+  }
+  f2(prefix: string, a: string, b: string): void {
+    this.start(prefix);
+    this.feed(a);
+    this.pipe();
+    this.feed(b);
+    this.end();
+  }
+  f3(prefix: string, a: string, b: string, c: string): void {
+    this.start(prefix);
+    this.feed(a);
+    this.pipe();
+    this.feed(b);
+    this.pipe();
+    this.feed(c);
+    this.end();
+  }
+}
+
+/** An open-addressing table from a feature's two hashes to its index; `get` gives -1 when absent. */
+export class FeatureTable {
+  private readonly k1: Int32Array;
+  private readonly k2: Int32Array;
+  private readonly v: Int32Array;
+  private readonly mask: number;
+  readonly size: number;
+
+  /** Index the given feature strings (index = position); duplicate texts keep the first position. */
+  constructor(features: readonly string[]) {
+    let cap = 16;
+    while (cap < features.length * 2) cap *= 2;
+    this.k1 = new Int32Array(cap);
+    this.k2 = new Int32Array(cap);
+    this.v = new Int32Array(cap).fill(-1);
+    this.mask = cap - 1;
+    this.size = features.length;
+    features.forEach((text, index) => {
+      const [h1, h2] = hashString(text);
+      let slot = h1 & this.mask;
+      while (this.v[slot] >= 0) {
+        if (this.k1[slot] === h1 && this.k2[slot] === h2) return;
+        slot = (slot + 1) & this.mask;
+      }
+      this.k1[slot] = h1;
+      this.k2[slot] = h2;
+      this.v[slot] = index;
+    });
+  }
+
+  get(h1: number, h2: number): number {
+    let slot = h1 & this.mask;
+    for (;;) {
+      const v = this.v[slot];
+      if (v < 0 || (this.k1[slot] === h1 && this.k2[slot] === h2)) return v;
+      slot = (slot + 1) & this.mask;
+    }
+  }
+}

@@ -1,0 +1,67 @@
+// Feature extraction: shapes, gazetteer matches from world-countries, and hashed features equal to the hashes of their strings.
+import { describe, expect, it } from "vitest";
+import { buildDocContext, dynamicFeatures, staticFeatures, wordShape } from "../../../src/extract/ner/features.js";
+import { buildGazetteer, matchGazetteer, tokenizeEntry } from "../../../src/extract/ner/gazetteer.js";
+import { BILOU_LABELS, START } from "../../../src/extract/ner/labels.js";
+import { FeatureTable, HashSink, StringSink, hashString } from "../../../src/extract/ner/sinks.js";
+
+const gaz = buildGazetteer();
+
+describe("wordShape", () => {
+  it.each([
+    ["Pyongyang", "Xxxxx", "Xx"],
+    ["U.S.", "X.X.", "X.X."],
+    ["1996-08-22", "dddd-dd-dd", "d-d-d"],
+    ["Jong-un", "Xxxx-xx", "Xx-x"],
+    ["Øresund", "Xxxxx", "Xx"],
+  ])("%s -> %s / %s", (word, shape, short) => {
+    expect(wordShape(word)).toEqual({ shape, short });
+  });
+});
+
+describe("gazetteer from world-countries", () => {
+  it("tokenises entries like the text stage", () => {
+    expect(tokenizeEntry("Korea, Democratic People's Republic of")).toEqual(["Korea", ",", "Democratic", "People", "'s", "Republic", "of"]);
+  });
+  it("matches multi-token country names, demonyms and capitals", () => {
+    const words = "the North Korean envoy flew from Pyongyang to South Korea".split(" ");
+    const m = matchGazetteer(gaz, words.map((w) => w.toLowerCase()));
+    expect(m[1]).toContain("demonym:B");
+    expect(m[2]).toContain("demonym:I");
+    expect(m[6]).toContain("capital:B");
+    expect(m[8]).toContain("country:B");
+    expect(m[9]).toContain("country:I");
+    expect(m[0]).toEqual([]);
+  });
+});
+
+describe("hashed features", () => {
+  it("HashSink gives exactly the hashes of the strings StringSink builds", () => {
+    const doc = buildDocContext(gaz, [
+      "RUSSIA AND NORTH KOREA SIGN PACT".split(" "),
+      "Kim Jong-un met Vladimir Putin in Vladivostok on 2024-06-19 , Reuters said .".split(" "),
+      ["Ünal", "Çelik", "|", "a|b"],
+    ]);
+    const strings = new StringSink();
+    const hashes = new HashSink();
+    doc.sentences.forEach((sc, s) =>
+      sc.words.forEach((_, i) => {
+        strings.reset();
+        hashes.reset();
+        for (const sink of [strings, hashes]) {
+          staticFeatures(doc, s, i, sink);
+          dynamicFeatures(sc.lower[i], sc.short[i], i > 0 ? 1 : START, START, new Map([["kim", [0, 2, 0, 0, 0]]]), sink);
+        }
+        expect(hashes.n).toBe(strings.out.length);
+        strings.out.forEach((f, k) => expect([hashes.h1[k], hashes.h2[k]]).toEqual(hashString(f)));
+      }),
+    );
+  });
+
+  it("FeatureTable finds every indexed feature and misses others", () => {
+    const features = BILOU_LABELS.map((l) => `t-1=${l}`).concat(["w=Seoul", "l=seoul"]);
+    const table = new FeatureTable(features);
+    features.forEach((f, k) => expect(table.get(...hashString(f))).toBe(k));
+    expect(table.get(...hashString("w=Tokyo"))).toBe(-1);
+  });
+});
