@@ -1,0 +1,294 @@
+// Export benchmark on a 100k-node/500k-edge synthetic graph: our GEXF vs graphology-gexf's writer, JSON export and re-import.
+//
+// Each measurement runs in its own child process that builds the same seeded graph, so every peak RSS
+// is that measurement's own: "graph loaded" is the RSS after building the graph and a full GC, "peak"
+// the kernel's high-water mark (VmHWM, reset through /proc/self/clear_refs just before the export),
+// "added" their difference. Sizes can be changed for a quick run: KG_BENCH_NODES=10000 KG_BENCH_EDGES=50000.
+// Exit code 1 only when one of our own phases crashes; missed targets are reported, not fatal.
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { availableParallelism, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import Graph from "graphology";
+import { write as graphologyWrite } from "graphology-gexf";
+import { writeFileAtomic } from "../src/cli/fs.js";
+import { EDGE_COLUMNS, NODE_COLUMNS, gexfChunks, jsonChunks, type GexfColumn } from "../src/export/index.js";
+import { syntheticGraph } from "./synthetic.js";
+
+const NODES = Number(process.env.KG_BENCH_NODES ?? 100_000);
+const EDGES = Number(process.env.KG_BENCH_EDGES ?? 500_000);
+const OUR_RUNS = 3;
+const GRAPHOLOGY_TIMEOUT_MS = 30 * 60_000;
+const MB = 2 ** 20;
+
+interface Result {
+  phase: string;
+  ok: boolean;
+  error?: string;
+  /** RSS of the process with node and the modules loaded, before the graph. */
+  rssStart?: number;
+  /** RSS with the graph built, after a full GC. */
+  rssGraph?: number;
+  buildSeconds?: number;
+  /** Seconds per run (ours repeats; the median is reported). */
+  seconds?: number[];
+  /** Extra timing, e.g. graphology's string-only time. */
+  detailSeconds?: Record<string, number>;
+  peak?: number;
+  outputBytes?: number;
+  note?: string;
+}
+
+// ---------------------------------------------------------------- measuring (children)
+
+const hasHwm = existsSync("/proc/self/status");
+
+function rss(): number {
+  return process.memoryUsage.rss();
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+/** Peak RSS since the last reset: the kernel's VmHWM where possible, else samples taken while the event loop runs. */
+function peakMeter(): { reset(): void; peak(): number } {
+  let sampled = 0;
+  let timer: NodeJS.Timeout | undefined;
+  const hwm = () => Number(/VmHWM:\s+(\d+) kB/.exec(readFileSync("/proc/self/status", "utf8"))?.[1] ?? 0) * 1024;
+  let canReset = hasHwm;
+  return {
+    reset() {
+      if (canReset) {
+        try {
+          writeFileSync("/proc/self/clear_refs", "5");
+          return;
+        } catch {
+          canReset = false;
+        }
+      }
+      sampled = rss();
+      timer = setInterval(() => (sampled = Math.max(sampled, rss())), 10);
+      timer.unref();
+    },
+    peak() {
+      if (canReset) return hwm();
+      clearInterval(timer);
+      return Math.max(sampled, rss());
+    },
+  };
+}
+
+function seconds(t0: number): number {
+  return (performance.now() - t0) / 1000;
+}
+
+function buildGraph(result: Result): ReturnType<typeof syntheticGraph> {
+  gc();
+  result.rssStart = rss();
+  const t0 = performance.now();
+  const graph = syntheticGraph({ nodes: NODES, edges: EDGES });
+  result.buildSeconds = seconds(t0);
+  gc();
+  result.rssGraph = rss();
+  return graph;
+}
+
+function flatten(columns: readonly GexfColumn[], a: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const c of columns) {
+    const v = c.format(a[c.id]);
+    if (v !== undefined) out[c.id] = v;
+  }
+  return out;
+}
+
+const PHASES: Record<string, (dir: string, result: Result) => Promise<void>> = {
+  async ours(dir, result) {
+    const graph = buildGraph(result);
+    const meter = peakMeter();
+    const file = join(dir, "ours.gexf");
+    result.seconds = [];
+    meter.reset();
+    for (let i = 0; i < OUR_RUNS; i++) {
+      const t0 = performance.now();
+      await writeFileAtomic(file, gexfChunks(graph));
+      result.seconds.push(seconds(t0));
+    }
+    result.peak = meter.peak();
+    result.outputBytes = statSync(file).size;
+    result.note = `gexfChunks -> writeFileAtomic (fsync + rename), ${OUR_RUNS} runs`;
+  },
+
+  async graphology(dir, result) {
+    // The trap first: with its default formatters the writer cannot serialise evidence objects at all.
+    try {
+      graphologyWrite(syntheticGraph({ nodes: 20, edges: 40 }) as never, { version: "1.3" });
+      result.note = "default formatters work";
+    } catch (err) {
+      result.note = `default formatters crash on evidence objects (${(err as Error).message}); measured with formatters giving our columns`;
+    }
+    const graph = buildGraph(result);
+    const meter = peakMeter();
+    const file = join(dir, "graphology.gexf");
+    meter.reset();
+    const t0 = performance.now();
+    // Same columns, viz and flattening as ours, so both write the same information.
+    const xml = graphologyWrite(graph as never, {
+      version: "1.3",
+      formatNode: (_key, a: Record<string, any>) => ({
+        label: a.label,
+        attributes: flatten(NODE_COLUMNS, a),
+        viz: { color: a.color, size: a.size, x: a.x, y: a.y, z: 0 },
+      }),
+      formatEdge: (_key, a: Record<string, any>) => ({
+        label: a.label,
+        weight: a.weight,
+        attributes: flatten(EDGE_COLUMNS, a),
+        viz: { thickness: a.size ?? a.weight, ...(a.color ? { color: a.color } : {}) },
+      }),
+    });
+    const stringSeconds = seconds(t0);
+    writeFileSync(file, xml);
+    result.seconds = [seconds(t0)];
+    result.detailSeconds = { string: stringSeconds };
+    result.peak = meter.peak();
+    result.outputBytes = statSync(file).size;
+  },
+
+  async jsonExport(dir, result) {
+    const graph = buildGraph(result);
+    const meter = peakMeter();
+    const file = join(dir, "graph.json");
+    meter.reset();
+    const t0 = performance.now();
+    await writeFileAtomic(file, jsonChunks(graph));
+    result.seconds = [seconds(t0)];
+    result.peak = meter.peak();
+    result.outputBytes = statSync(file).size;
+    result.note = "jsonChunks -> writeFileAtomic";
+  },
+
+  async jsonImport(dir, result) {
+    const file = join(dir, "graph.json");
+    gc();
+    result.rssStart = rss();
+    result.rssGraph = result.rssStart;
+    const meter = peakMeter();
+    meter.reset();
+    const t0 = performance.now();
+    const graph = Graph.from(JSON.parse(readFileSync(file, "utf8")));
+    result.seconds = [seconds(t0)];
+    result.peak = meter.peak();
+    gc();
+    result.note = `Graph.from(JSON.parse(readFileSync)): ${graph.order} nodes, ${graph.size} edges, RSS after GC ${fmtMb(rss())} MB`;
+    if (graph.order !== NODES || graph.size !== EDGES) throw new Error(`re-import gave ${graph.order}/${graph.size}`);
+  },
+};
+
+// ---------------------------------------------------------------- orchestrating (parent)
+
+function runChild(phase: string, dir: string, timeout?: number): Result {
+  const self = fileURLToPath(import.meta.url);
+  const r = spawnSync(process.execPath, [...process.execArgv, self, phase, dir], {
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+    timeout,
+    maxBuffer: 16 * MB,
+  });
+  const line = r.stdout?.trim().split("\n").pop() ?? "";
+  try {
+    return JSON.parse(line) as Result;
+  } catch {
+    const why = r.error ? r.error.message : r.signal ? `killed by ${r.signal}` : `exit ${r.status}`;
+    return { phase, ok: false, error: `${why}${line ? `: ${line.slice(0, 200)}` : ""}` };
+  }
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+function fmtMb(bytes: number | undefined): string {
+  return bytes === undefined ? "-" : (bytes / MB).toFixed(0);
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  return rows.map((r) => r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join("  ")).join("\n");
+}
+
+async function main(): Promise<number> {
+  const dir = mkdtempSync(join(tmpdir(), "kgraph-bench-"));
+  process.stdout.write(`synthetic graph: ${NODES.toLocaleString("en")} nodes, ${EDGES.toLocaleString("en")} edges (seed 42); one child process per row\n`);
+  const load = () => `load average ${loadavg().map((l) => l.toFixed(1)).join(" ")} on ${availableParallelism()} CPUs`;
+  process.stdout.write(`${load()} at start (times stretch on a busy machine)\n`);
+  const results: Record<string, Result> = {};
+  try {
+    for (const [phase, label] of [
+      ["ours", "our GEXF"],
+      ["graphology", "graphology-gexf write"],
+      ["jsonExport", "JSON export"],
+      ["jsonImport", "JSON re-import"],
+    ] as const) {
+      process.stdout.write(`running ${label}...\n`);
+      results[phase] = runChild(phase, dir, phase === "graphology" ? GRAPHOLOGY_TIMEOUT_MS : undefined);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  process.stdout.write(`${load()} at the end\n`);
+  const { ours, graphology, jsonExport, jsonImport } = results;
+  const rows = [["", "time s", "RSS graph loaded MB", "peak RSS MB", "added MB", "output MB"]];
+  const row = (label: string, r: Result, time: number | undefined) =>
+    rows.push(
+      r.ok
+        ? [label, time?.toFixed(2) ?? "-", fmtMb(r.rssGraph), fmtMb(r.peak), r.peak && r.rssGraph ? fmtMb(r.peak - r.rssGraph) : "-", fmtMb(r.outputBytes)]
+        : [label, `FAILED: ${r.error}`, "", "", "", ""],
+    );
+  if (ours.ok) rows.push(["graph alone (build)", ours.buildSeconds!.toFixed(2), fmtMb(ours.rssGraph), "-", `${fmtMb(ours.rssGraph! - ours.rssStart!)} over ${fmtMb(ours.rssStart)} at start`, "-"]);
+  row(`our GEXF 1.3, streamed (median of ${OUR_RUNS})`, ours, ours.seconds && median(ours.seconds));
+  row("graphology-gexf write + writeFileSync", graphology, graphology.seconds?.[0]);
+  if (graphology.ok) rows.push(["  of which write() to a string", graphology.detailSeconds!.string.toFixed(2), "", "", "", ""]);
+  row("JSON export, streamed", jsonExport, jsonExport.seconds?.[0]);
+  row("JSON re-import (fresh process)", jsonImport, jsonImport.seconds?.[0]);
+  process.stdout.write(`\n${table(rows)}\n\n`);
+  for (const r of Object.values(results)) if (r.note) process.stdout.write(`${r.phase}: ${r.note}\n`);
+  if (ours.ok) process.stdout.write(`ours: runs ${ours.seconds!.map((s) => s.toFixed(2)).join(", ")} s\n`);
+
+  const verdict = (ok: boolean) => (ok ? "met   " : "MISSED");
+  process.stdout.write("\ntargets\n");
+  if (ours.ok && graphology.ok) {
+    const speedup = graphology.seconds![0] / median(ours.seconds!);
+    process.stdout.write(`  ${verdict(speedup >= 10)} our GEXF >= 10x faster than graphology-gexf: ${speedup.toFixed(1)}x (${(graphology.detailSeconds!.string / median(ours.seconds!)).toFixed(1)}x against its string-only time)\n`);
+  } else {
+    process.stdout.write(`  ?      speed-up: not measurable (${ours.error ?? graphology.error})\n`);
+  }
+  if (ours.ok) {
+    process.stdout.write(
+      `  ${verdict(ours.peak! < 600 * MB)} peak RSS under 600 MB during our GEXF export: ${fmtMb(ours.peak)} MB, of which the graph itself ${fmtMb(ours.rssGraph)} MB and the export ${fmtMb(ours.peak! - ours.rssGraph!)} MB\n`,
+    );
+  }
+  if (jsonExport.ok) process.stdout.write(`  ${verdict(jsonExport.seconds![0] < 5)} JSON export < 5 s: ${jsonExport.seconds![0].toFixed(2)} s\n`);
+  if (jsonImport.ok) process.stdout.write(`  ${verdict(jsonImport.seconds![0] < 5)} JSON re-import < 5 s: ${jsonImport.seconds![0].toFixed(2)} s\n`);
+  return ours.ok && jsonExport.ok && jsonImport.ok ? 0 : 1;
+}
+
+const [phase, dir] = process.argv.slice(2);
+if (phase) {
+  const result: Result = { phase, ok: false };
+  try {
+    const run = PHASES[phase];
+    if (!run) throw new Error(`unknown phase ${phase}`);
+    await run(dir, result);
+    result.ok = true;
+  } catch (err) {
+    result.error = err instanceof Error ? err.message : String(err);
+  }
+  process.stdout.write(`${JSON.stringify(result)}\n`);
+} else {
+  process.exitCode = await main();
+}
