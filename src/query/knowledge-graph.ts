@@ -8,7 +8,7 @@ import { PathViews, shortestPath } from "./path.js";
 import { matchPattern } from "./pattern/match.js";
 import { parsePattern } from "./pattern/parser.js";
 import { entityRecord, relationRecord } from "./records.js";
-import { lookupNodes, requireNode, resolveNode, searchNodes, suggestNodes } from "./resolve.js";
+import { requireNode, resolveNode, searchNodes, suggestNodes } from "./resolve.js";
 import { MATCH_DEFAULTS, NEIGHBORS_DEFAULTS, PATH_DEFAULTS, RELATIONS_DEFAULTS } from "./types.js";
 import type {
   EntitiesOptions, EntityRecord, EntityRef, GraphStats, MatchOptions, MatchResult, NeighborRecord,
@@ -240,10 +240,5 @@ export class KnowledgeGraph {
     const ids = [...new Set([...titles.keys(), ...index.documents.keys()])].sort();
     const documents = ids.map((id) => ({ id, ...(titles.has(id) ? { title: titles.get(id)! } : {}), entities: index.documents.get(id)?.length ?? 0 }));
     return { nodes: this.graph.order, edges: this.graph.size, byKind, byRelation, documents };
-  }
-
-  /** Every node id a name could mean, best match tier only (for callers that want all candidates rather than the best). */
-  candidates(name: string): EntityRecord[] {
-    return [...lookupNodes(this.index, name)].sort((a, b) => compareConnected(this.index, a, b)).map((n) => this.record(n));
   }
 }

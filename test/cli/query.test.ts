@@ -71,6 +71,13 @@ describe("kg query", () => {
     expect(olga[6]).toContain("Olga Lyubimova and his daughter, Kim Ju-ae.");
   });
 
+  it("says on stderr when --limit cut the list", () => {
+    const r = query("relations", "--limit", "2", "--json");
+    expect(JSON.parse(r.stdout)).toHaveLength(2);
+    expect(r.stderr).toContain("--limit");
+    expect(query("relations", "--json").stderr).toBe("");
+  });
+
   it("finds the path from Kim Ju-ae to Olga Lyubimova", () => {
     const path = JSON.parse(query("path", "Kim Ju-ae", "Olga Lyubimova", "--json").stdout) as PathResult;
     expect(path.entities.map((e) => e.label)).toEqual(["Kim Ju-ae", "Kim Jong-un", "gala", "Olga Lyubimova"]);

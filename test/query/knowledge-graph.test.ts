@@ -23,6 +23,16 @@ function codeOf(fn: () => unknown): string | undefined {
   return undefined;
 }
 
+describe("the public entry", () => {
+  it("exports the query API from kgraph's index", async () => {
+    const kgraph = await import("../../src/index.js");
+    expect(kgraph.KnowledgeGraph).toBe(KnowledgeGraph);
+    expect(typeof kgraph.handleApiRequest).toBe("function");
+    expectTypeOf<ReturnType<KnowledgeGraph["relations"]>>().toEqualTypeOf<RelationRecord[]>();
+    expectTypeOf<ReturnType<KnowledgeGraph["path"]>>().toEqualTypeOf<PathResult | null>();
+  });
+});
+
 describe("the seed fixture", () => {
   it("follows the graph JSON contract, and every evidence text is verbatim from the article", () => {
     const json = seedGraphJson();

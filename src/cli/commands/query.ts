@@ -71,6 +71,10 @@ function positionals(what: string, args: string[], count: number, names: string)
   return args;
 }
 
+function cut(found: number, limit: number): string | undefined {
+  return found > limit ? `showing the first ${limit}; raise --limit for more` : undefined;
+}
+
 function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): Output {
   const parsed = Flags.safeParse(values);
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
@@ -89,13 +93,15 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
     }
     case "entities": {
       positionals(what, args, 0, "no positional arguments");
-      const entities = kg.entities({ search: values.search, kind: flags.kind, document: values.document, limit: flags.limit });
-      return { json: entities, tables: [{ table: entityTable(entities) }], found: true };
+      const found = kg.entities({ search: values.search, kind: flags.kind, document: values.document, limit: flags.limit + 1 });
+      const entities = found.slice(0, flags.limit);
+      return { json: entities, tables: [{ table: entityTable(entities) }], found: true, note: cut(found.length, flags.limit) };
     }
     case "relations": {
       positionals(what, args, 0, "no positional arguments (use --entity, --source, --target, --relation)");
-      const relations = kg.relations({ entity: values.entity, source: values.source, target: values.target, relation: flags.relation, includeCooccurrence, limit: flags.limit });
-      return { json: relations, tables: [{ table: relationTable(relations) }], found: true };
+      const found = kg.relations({ entity: values.entity, source: values.source, target: values.target, relation: flags.relation, includeCooccurrence, limit: flags.limit + 1 });
+      const relations = found.slice(0, flags.limit);
+      return { json: relations, tables: [{ table: relationTable(relations) }], found: true, note: cut(found.length, flags.limit) };
     }
     case "neighbors": {
       const [name] = positionals(what, args, 1, "one entity name");
@@ -111,7 +117,7 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
     case "match": {
       const [pattern] = positionals(what, args, 1, "one PATTERN (quote it)");
       const result = kg.match(pattern, { limit: flags.limit, includeCooccurrence });
-      const note = result.truncated ? `results truncated at ${result.bindings.length}; raise --limit or narrow the pattern` : undefined;
+      const note = result.truncated ? `showing the first ${result.bindings.length} matches; raise --limit or narrow the pattern` : undefined;
       return { json: result, tables: [{ table: matchTable(result) }], found: true, note };
     }
     case "stats": {
