@@ -1,6 +1,6 @@
 // In-document coreference: group mentions into entities (short names, acronyms, "the North"), pick labels, aliases and kinds.
 import type { Document, Entity, EntityKind, Mention } from "../schema/index.js";
-import { foldName, normaliseForMatching } from "../text/index.js";
+import { foldName, matchingText } from "../text/index.js";
 import type { Cand } from "./spans.js";
 
 export interface CorefResult {
@@ -16,7 +16,7 @@ interface Group {
 
 /** Group a document's mention candidates into entities. */
 export function resolveCoreference(doc: Document, cands: readonly Cand[]): CorefResult {
-  const text = normaliseForMatching(doc.text);
+  const text = matchingText(doc);
   const surface = (c: Cand) => doc.text.slice(c.start, c.end);
   const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
   const groups = new Map<string, Group>();

@@ -1,6 +1,6 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
-import { foldName, normaliseForMatching, slugify } from "../text/index.js";
+import { foldName, matchingText, slugify } from "../text/index.js";
 import { HONORIFICS, INSTITUTION_HEADS, PLACE_HEADS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world } from "./world.js";
@@ -131,17 +131,21 @@ function onlyNames(doc: Document, span: Cand, gaz: readonly Cand[]): boolean {
 function gazetteerSpans(tokens: readonly Token[]): Cand[] {
   const w = world();
   const subs = subTokens(tokens);
+  const folded: Array<string | undefined> = new Array(subs.length);
+  const fold = (k: number) => (folded[k] ??= foldName(subs[k].text));
   const out: Cand[] = [];
   let i = 0;
   while (i < subs.length) {
     let found: Cand | null = null;
     let len = 0;
-    if (/^\p{Lu}/u.test(subs[i].text)) {
+    if (/^\p{Lu}/u.test(subs[i].text) && w.firstWords.has(fold(i))) {
       for (let n = Math.min(w.maxTokens, subs.length - i); n >= 1 && !found; n--) {
         const last = subs[i + n - 1];
         if (!/^[\p{Lu}\p{Ll}]/u.test(last.text) || last.text === "-") continue;
         const phrase = subs.slice(i, i + n);
-        const entry = w.entries.get(foldName(phrase.map((t) => t.text).join(" ")));
+        const words: string[] = [];
+        for (let k = i; k < i + n; k++) if (fold(k)) words.push(fold(k));
+        const entry = w.entries.get(words.join(" "));
         if (!entry) continue;
         const start = phrase[0].start;
         const end = last.end;
@@ -166,7 +170,7 @@ function gazetteerSpans(tokens: readonly Token[]): Cand[] {
 
 /** Trim honorifics, articles and possessives; extend places by their head noun; read capitals used as actors as their state. */
 function refineMention(doc: Document, c: Cand): Cand | null {
-  const text = normaliseForMatching(doc.text);
+  const text = matchingText(doc);
   let { start, end } = c;
   if (c.kind === "person") {
     for (let m = /^(\S+)\s+/.exec(text.slice(start, end)); m && HONORIFICS.has(m[1].toLowerCase()); m = /^(\S+)\s+/.exec(text.slice(start, end))) {

@@ -30,7 +30,7 @@ export function tokensBySentence(doc: Document): Token[][] {
 export function subTokens(tokens: readonly Token[]): Token[] {
   const out: Token[] = [];
   for (const t of tokens) {
-    if (!/\p{L}-\p{L}/u.test(t.text) || /^\p{Ll}/u.test(t.text)) {
+    if (!t.text.includes("-") || !/\p{L}-\p{L}/u.test(t.text) || /^\p{Ll}/u.test(t.text)) {
       out.push(t);
       continue;
     }

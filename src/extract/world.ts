@@ -35,6 +35,8 @@ export interface World {
   entries: ReadonlyMap<string, GazetteerEntry>;
   /** The longest surface form in tokens, to bound phrase matching. */
   maxTokens: number;
+  /** The folded first word of every surface form, to skip positions no form starts at. */
+  firstWords: ReadonlySet<string>;
   byCode: ReadonlyMap<string, StateInfo>;
 }
 
@@ -89,7 +91,12 @@ export function world(): World {
     if (state) add(name, { type: "seat", state, name });
   }
   let maxTokens = 1;
-  for (const k of entries.keys()) maxTokens = Math.max(maxTokens, k.split(" ").length);
-  cached = { entries, maxTokens, byCode };
+  const firstWords = new Set<string>();
+  for (const k of entries.keys()) {
+    const words = k.split(" ");
+    maxTokens = Math.max(maxTokens, words.length);
+    firstWords.add(words[0]);
+  }
+  cached = { entries, maxTokens, byCode, firstWords };
   return cached;
 }

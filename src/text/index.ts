@@ -1,6 +1,6 @@
 // The text stage: load, normalise, split sentences and headings, tokenise with UTF-16 offsets.
 export { documentFromText, documentFromSource, type DocumentOptions } from "./document.js";
-export { normaliseForMatching, foldName, slugify } from "./normalise.js";
+export { normaliseForMatching, matchingText, foldName, slugify } from "./normalise.js";
 export { splitSentences } from "./sentences.js";
 export { tokenise } from "./tokens.js";
 export { htmlToText, markdownToText } from "./markup.js";

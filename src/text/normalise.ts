@@ -13,8 +13,21 @@ export function normaliseForMatching(text: string): string {
   return text.replace(SINGLE_QUOTES, "'").replace(DOUBLE_QUOTES, '"').replace(DASHES, "-").replace(SPACES, " ");
 }
 
+const matchingCache = new WeakMap<object, string>();
+
+/** The matching form of a document's text, computed once per document object. */
+export function matchingText(doc: { readonly text: string }): string {
+  let m = matchingCache.get(doc);
+  if (m === undefined) matchingCache.set(doc, (m = normaliseForMatching(doc.text)));
+  return m;
+}
+
 /** Fold case and accents for comparing names: "Kim Jong‑un" and "kim jong-un" fold alike. */
 export function foldName(name: string): string {
+  // fast path: plain ASCII needs no decomposition or mark stripping
+  if (/^[\x20-\x7e]*$/.test(name)) {
+    return name.toLowerCase().replace(/['"]/g, "").replace(/[-_]+/g, " ").replace(/\s+/g, " ").trim();
+  }
   return normaliseForMatching(name.normalize("NFD"))
     .replace(/\p{M}+/gu, "")
     .toLowerCase()

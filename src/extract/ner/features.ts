@@ -15,6 +15,8 @@ export interface SentenceContext {
   /** Whether the token has a digit, and its lowercase form with digits as 0. */
   digits: boolean[];
   numberForms: string[];
+  /** For words with an inner hyphen: the lowercase parts before the first and after the last hyphen. */
+  hyphenParts: Array<[string, string] | undefined>;
   /** All letters upper case (a headline or dateline): case says nothing there. */
   headline: boolean;
 }
@@ -83,6 +85,7 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
     const forms: number[] = [];
     const digits: boolean[] = [];
     const numberForms: string[] = [];
+    const hyphenParts: Array<[string, string] | undefined> = [];
     let letters = 0;
     let upper = true;
     for (const w of words) {
@@ -93,6 +96,9 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
       const digit = /\d/.test(w);
       digits.push(digit);
       numberForms.push(digit ? w.toLowerCase().replace(/\d/g, "0") : "");
+      const first = w.indexOf("-");
+      const last = w.lastIndexOf("-");
+      hyphenParts.push(first > 0 && last < w.length - 1 ? [w.slice(0, first).toLowerCase(), w.slice(last + 1).toLowerCase()] : undefined);
       if (/\p{L}/u.test(w)) {
         if (w.length > 1) letters++;
         if (w.toUpperCase() !== w) upper = false;
@@ -108,7 +114,7 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
         caseForms.set(lower[i], c);
       }
     }
-    return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), forms, digits, numberForms, headline };
+    return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), forms, digits, numberForms, hyphenParts, headline };
   });
   return { sentences: out, caseForms };
 }
@@ -149,13 +155,19 @@ export function staticFeatures(doc: DocContext, s: number, i: number, out: Featu
   out.f2("ll+1=", lw, lp1);
   out.f3("ss3=", sm1, ss, sp1);
   out.f2("l-1ss=", lm1, ss);
+  out.f2("ssl+1=", ss, lp1);
   if (i === 0) out.f("first|", ss);
   if (sc.headline) {
     out.f("hl", "");
     out.f("hl|l=", lw);
   }
   if (sc.digits[i]) out.f("n=", sc.numberForms[i]);
-  if (w.length > 1 && w.includes("-")) out.f("hyph", "");
+  if (sc.hyphenParts[i]) {
+    const [head, tail] = sc.hyphenParts[i]!;
+    out.f("hyph", "");
+    out.f("hp=", head);
+    out.f("hx=", tail);
+  }
   for (const g of gaz[i]) out.f("g=", g);
   if (i > 0) for (const g of gaz[i - 1]) out.f("g-1=", g);
   if (i + 1 < n) for (const g of gaz[i + 1]) out.f("g+1=", g);

@@ -1,6 +1,6 @@
 // A sentence as a flat string for relation patterns: mentions become placeholders (`@P3`), other tokens stay words.
 import type { Document, EntityKind, Mention, Token } from "../../schema/index.js";
-import { normaliseForMatching } from "../../text/index.js";
+import { matchingText } from "../../text/index.js";
 import { WAR_NOUNS } from "../lexicon.js";
 
 /** Placeholder letters: person, state, demonym of a state, institution, place (locus), event, agreement. */
@@ -42,7 +42,7 @@ export interface EncodeContext {
 
 /** Encode one sentence; outermost mentions only (an event hides the state inside it). */
 export function encodeSentence(doc: Document, tokens: readonly Token[], mentions: readonly Mention[], ctx: EncodeContext): EncodedSentence {
-  const text = normaliseForMatching(doc.text);
+  const text = matchingText(doc);
   const outer = mentions.filter((m) => !mentions.some((o) => o !== m && o.start <= m.start && o.end >= m.end && o.end - o.start > m.end - m.start));
   const parts: string[] = [];
   const slots: Slot[] = [];

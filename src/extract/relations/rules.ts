@@ -286,6 +286,7 @@ function qty(s: string | undefined): number | undefined {
 /** Every relation the patterns read in one encoded sentence (matches may overlap). */
 export function applyRules(enc: EncodedSentence): Draft[] {
   const out: Draft[] = [];
+  if (enc.slots.length === 0) return out;
   for (const rule of RULES) {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {

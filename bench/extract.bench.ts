@@ -1,0 +1,90 @@
+// Extraction benchmark: text + extract stages (tokens/s on one core over >= 1 MB of news text) against compromise, and the seed build's wall time.
+import { spawnSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import nlp from "compromise";
+import { loadNerModel } from "../src/cli/ner-model.js";
+import { extractFacts } from "../src/extract/index.js";
+import { tagDocument } from "../src/extract/ner/index.js";
+import { documentFromText } from "../src/text/index.js";
+import { seededRandom } from "../src/graph/index.js";
+
+const ROOT = fileURLToPath(new URL("..", import.meta.url));
+const ARTICLES = [join(ROOT, "graph-data/sources/north-korea-russia.txt"), join(ROOT, "test/fixtures/articles/world-news.txt")];
+const TARGET_BYTES = 1_100_000;
+
+/** CPU milliseconds of fn: the steadier figure on a shared two-core machine. */
+function cpuMs<T>(fn: () => T): [T, number] {
+  const c0 = process.cpuUsage();
+  const value = fn();
+  const c = process.cpuUsage(c0);
+  return [value, (c.user + c.system) / 1000];
+}
+
+/** Articles of about 4 kB made of shuffled sentences from our own texts, >= 1 MB in all. */
+function corpus(): string[] {
+  const sentences = ARTICLES.flatMap((p) => documentFromText(p, readFileSync(p, "utf8")).sentences.map((s) => s.text));
+  const rnd = seededRandom(7);
+  const docs: string[] = [];
+  let bytes = 0;
+  while (bytes < TARGET_BYTES) {
+    const lines: string[] = [];
+    for (let n = 0; n < 30; n++) lines.push(sentences[Math.floor(rnd() * sentences.length)]);
+    const text = lines.join("\n") + "\n";
+    docs.push(text);
+    bytes += Buffer.byteLength(text);
+  }
+  return docs;
+}
+
+const texts = corpus();
+const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
+const [model, loadMs] = cpuMs(() => loadNerModel());
+const tagger = (s: string[][]) => tagDocument(model, s);
+// warm up the JIT and the gazetteer on a few documents first, as a long build would be
+for (const t of texts.slice(0, 20)) extractFacts(documentFromText("warm.txt", t), { tagger });
+
+const [stats, ms] = cpuMs(() => {
+  let tokens = 0;
+  let relations = 0;
+  texts.forEach((t, i) => {
+    const doc = documentFromText(`bench/${i}.txt`, t);
+    tokens += doc.tokens.length;
+    relations += extractFacts(doc, { tagger }).relations.filter((r) => r.relation !== "co_occurs_with").length;
+  });
+  return { tokens, relations };
+});
+const [, tagMs] = cpuMs(() => {
+  for (const t of texts) {
+    const doc = documentFromText("t.txt", t);
+    const s: string[][] = doc.sentences.map(() => []);
+    for (const tok of doc.tokens) s[tok.sentence].push(tok.text);
+    tagDocument(model, s);
+  }
+});
+const [found, compromiseMs] = cpuMs(() => {
+  let n = 0;
+  for (const t of texts) {
+    const d = nlp(t);
+    n += d.people().length + d.places().length + d.organizations().length;
+  }
+  return n;
+});
+
+const rate = (ms: number) => Math.round((stats.tokens / ms) * 1000).toLocaleString("en");
+const line = (name: string, ms: number, extra = "") => process.stdout.write(`${name.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms cpu  ${rate(ms).padStart(9)} tokens/s ${extra}\n`);
+process.stdout.write(`corpus: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB, ${stats.tokens.toLocaleString("en")} tokens; NER model loaded in ${loadMs.toFixed(0)} ms cpu\n`);
+line("kgraph text + extract (NER, rules, coref)", ms, `(${stats.relations.toLocaleString("en")} typed relations)`);
+line("kgraph text + NER tagger alone", tagMs);
+line("compromise people/places/organizations", compromiseMs, `(${found.toLocaleString("en")} names)`);
+process.stdout.write(`speed-up over compromise: ${(compromiseMs / ms).toFixed(1)}x\n`);
+
+// the seed build, end to end through the CLI (process start, model load, export included)
+const out = mkdtempSync(join(tmpdir(), "kgraph-bench-"));
+const t0 = process.hrtime.bigint();
+const r = spawnSync(process.execPath, [join(ROOT, "dist/cli/main.js"), "build", "--out", out, "--quiet"], { cwd: ROOT, encoding: "utf8" });
+const wall = Number(process.hrtime.bigint() - t0) / 1e6;
+rmSync(out, { recursive: true, force: true });
+process.stdout.write(r.status === 0 ? `kg build on the seed article: ${wall.toFixed(0)} ms wall\n` : `kg build failed: ${r.stderr}\n`);
