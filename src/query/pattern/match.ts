@@ -1,5 +1,5 @@
-// Pattern matching over the indexes: start at the most selective node, then walk the chain both ways by depth-first search.
-import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, forEachIncident, toRanges } from "../indexes.js";
+// Pattern matching over the indexes: start at the most selective node or typed relationship, then walk the chain both ways depth-first.
+import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, forEachIncident, toRanges } from "../indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "../indexes.js";
 import { normaliseName } from "../normalise.js";
 import { entityRecord, relationRecord } from "../records.js";
@@ -50,9 +50,20 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
 
   let start = 0;
   for (let i = 1; i < nodes.length; i++) if (sizes[i] < sizes[start]) start = i;
+  // A typed relationship with fewer edges than the best node's candidates is a better place to start.
+  let startRel = -1;
+  let fewest = sizes[start];
+  rels.forEach((r, j) => {
+    if (r.variableLength || !r.relations) return;
+    let count = 0;
+    for (const [a, b] of ranges[j]) count += index.byRelation.offsets[b + 1] - index.byRelation.offsets[a];
+    if (count < fewest) [startRel, fewest] = [j, count];
+  });
+  const forwardFrom = startRel >= 0 ? startRel + 1 : start;
+  const backwardFrom = startRel >= 0 ? startRel - 1 : start - 1;
   const steps: Step[] = [];
-  for (let j = start; j < rels.length; j++) steps.push({ rel: j, from: j, to: j + 1, direction: rels[j].direction, backward: false });
-  for (let j = start - 1; j >= 0; j--) steps.push({ rel: j, from: j + 1, to: j, direction: FLIP[rels[j].direction], backward: true });
+  for (let j = forwardFrom; j < rels.length; j++) steps.push({ rel: j, from: j, to: j + 1, direction: rels[j].direction, backward: false });
+  for (let j = backwardFrom; j >= 0; j--) steps.push({ rel: j, from: j + 1, to: j, direction: FLIP[rels[j].direction], backward: true });
 
   const bound = new Int32Array(nodes.length).fill(-1);
   const varNode = new Map<string, number>();
@@ -154,6 +165,36 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
     });
   }
 
+  const startAtEdge = (j: number, e: number, left: number, right: number): void => {
+    if (!bind(j, left)) return;
+    const ownedLeft = setVar(j);
+    if (bind(j + 1, right)) {
+      const ownedRight = setVar(j + 1);
+      used.add(e);
+      relBound[j] = e;
+      walk(0);
+      used.delete(e);
+      unbind(j + 1, ownedRight);
+    }
+    unbind(j, ownedLeft);
+  };
+
+  if (startRel >= 0) {
+    const r = rels[startRel];
+    const { offsets, items } = index.byRelation;
+    for (const [a, b] of ranges[startRel]) {
+      for (let k = offsets[a]; k < offsets[b + 1] && !stopped; k++) {
+        const e = items[k];
+        if (!spend() || !relOk(r, startRel, e)) continue;
+        const s = index.edgeSource[e];
+        const t = index.edgeTarget[e];
+        const either = r.direction === "both" || SYMMETRIC_CODES.has(index.edgeRel[e]);
+        if (either || r.direction === "out") startAtEdge(startRel, e, s, t);
+        if ((either || r.direction === "in") && s !== t && !stopped) startAtEdge(startRel, e, t, s);
+      }
+    }
+    return { bindings, truncated };
+  }
   const first = candidates(index, nodes[start]);
   const total = first ? first.length : index.nodeKeys.length;
   for (let c = 0; c < total && !stopped; c++) {
