@@ -50,7 +50,8 @@ export function flattenEvidence(value: unknown): string | undefined {
   let out = "";
   for (let i = 0; i < value.length; i++) {
     const e = value[i] as Partial<Evidence>;
-    const text = typeof e.text === "string" ? e.text.replace(NEWLINES, " ") : "";
+    let text = typeof e.text === "string" ? e.text : "";
+    if (text.includes("\n") || text.includes("\r")) text = text.replace(NEWLINES, " ");
     out += `${i ? EVIDENCE_SEPARATOR : ""}${e.doc ?? "?"}#${e.sentence ?? "?"}: ${text}`;
   }
   return out;

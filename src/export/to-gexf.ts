@@ -77,7 +77,7 @@ export function* gexfChunks(graph: AnyGraph, options: GexfOptions = {}): Generat
     out += weight === undefined ? ">\n" : ` weight="${weight}">\n`;
     out += attvaluesXml(EDGE_COLUMNS, a);
     out += colourXml(colours, a.color);
-    const thickness = vizNumber(a.size) ?? vizNumber(a.weight);
+    const thickness = vizNumber(a.size) ?? (typeof a.weight === "number" && a.weight >= 0 ? weight : undefined);
     if (thickness !== undefined) out += `        <viz:thickness value="${thickness}"/>\n`;
     out += `      </edge>\n`;
     if (out.length >= chunkSize) {
