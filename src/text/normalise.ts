@@ -24,6 +24,20 @@ export function matchingText(doc: { readonly text: string }): string {
 
 /** Fold case and accents for comparing names: "Kim Jong‑un" and "kim jong-un" fold alike. */
 export function foldName(name: string): string {
+  if (name.length > 48) return foldUncached(name);
+  let folded = foldCache.get(name);
+  if (folded === undefined) {
+    if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+    foldCache.set(name, (folded = foldUncached(name)));
+  }
+  return folded;
+}
+
+/** Names and tokens repeat across a corpus: fold each short one once (bounded, so memory stays flat). */
+const foldCache = new Map<string, string>();
+const FOLD_CACHE_LIMIT = 200_000;
+
+function foldUncached(name: string): string {
   // fast path: plain ASCII needs no decomposition or mark stripping
   if (/^[\x20-\x7e]*$/.test(name)) {
     return name.toLowerCase().replace(/['"]/g, "").replace(/[-_]+/g, " ").replace(/\s+/g, " ").trim();

@@ -66,6 +66,8 @@ const compile = (p: string) =>
 
 interface Rule {
   re: RegExp;
+  /** Placeholder letters the pattern cannot match without: one set per macro it uses. */
+  needs: string[];
   make(m: RegExpExecArray): Draft | Draft[] | null;
 }
 
@@ -81,7 +83,19 @@ function kinship(word: string, relative: number, possessor: number): Draft {
     : { source: possessor, target: relative, relation: "child_of", confidence: 0.85 };
 }
 
-const RULES: Rule[] = [
+const rule = (r: Omit<Rule, "needs">): Rule => ({ ...r, needs: needsOf(r.re.source) });
+
+/** For each macro in a compiled pattern, the placeholder letters it accepts ("SD" for `@[SD]`). */
+function needsOf(source: string): string[] {
+  const out: string[] = [];
+  for (const m of source.matchAll(/@(?:\[([A-Z]+|A-Z)\]|([A-Z]))\(\\d\+\)/g)) {
+    const set = m[2] ?? m[1];
+    out.push(set === "A-Z" ? "" : set);
+  }
+  return out;
+}
+
+const RULES: Rule[] = ([
   // "North Korean leader Kim Jong-un", "Russia's President Vladimir Putin"
   {
     re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting) )?(${LEADER})(?: ,)? {P}`),
@@ -271,7 +285,7 @@ const RULES: Rule[] = [
         ? null
         : { source: n(m[3]), target: n(m[1]), relation: "citizen_of", role: role(m[2]), confidence: 0.6 },
   },
-];
+] as Array<Omit<Rule, "needs">>).map(rule);
 
 function supply(source: number, target: number, phrase: string, confidence: number): Draft | null {
   const items = parseItems(phrase);
@@ -287,7 +301,10 @@ function qty(s: string | undefined): number | undefined {
 export function applyRules(enc: EncodedSentence): Draft[] {
   const out: Draft[] = [];
   if (enc.slots.length === 0) return out;
+  const letters = new Set<string>();
+  for (const m of enc.text.matchAll(/@([A-Z])\d/g)) letters.add(m[1]);
   for (const rule of RULES) {
+    if (!rule.needs.every((set) => set === "" || [...set].some((l) => letters.has(l)))) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
       const made = rule.make(m);
