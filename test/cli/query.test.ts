@@ -78,6 +78,12 @@ describe("kg query", () => {
     expect(query("relations", "--json").stderr).toBe("");
   });
 
+  it("prints one entity as a single CSV record", () => {
+    const records = parseCsv(query("entity", "Lyubimova", "--csv").stdout);
+    expect(records).toHaveLength(2);
+    expect(records[1].slice(0, 3)).toEqual(["person:olga-lyubimova", "Olga Lyubimova", "person"]);
+  });
+
   it("finds the path from Kim Ju-ae to Olga Lyubimova", () => {
     const path = JSON.parse(query("path", "Kim Ju-ae", "Olga Lyubimova", "--json").stdout) as PathResult;
     expect(path.entities.map((e) => e.label)).toEqual(["Kim Ju-ae", "Kim Jong-un", "gala", "Olga Lyubimova"]);

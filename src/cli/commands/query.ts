@@ -60,7 +60,8 @@ const Flags = z.object({
 });
 
 type Values = ReturnType<typeof parseCommandArgs<{ options: typeof OPTIONS; allowPositionals: true }>>["values"];
-type Output = { json: unknown; tables: Array<{ title?: string; table: Table }>; found: boolean; note?: string };
+/** What a query prints: JSON, tables for the terminal, and one table for CSV (the first table unless given). */
+type Output = { json: unknown; tables: Array<{ title?: string; table: Table }>; csv?: Table; found: boolean; note?: string };
 
 function fail(message: string): never {
   throw new KgError("INVALID_ARGS", `kg query: ${message}; see kg query --help`);
@@ -88,6 +89,7 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
       return {
         json: { entity, relations },
         tables: [{ table: entityFieldTable(entity) }, { title: `relations (${relations.length})`, table: relationTable(relations) }],
+        csv: entityTable([entity]),
         found: true,
       };
     }
@@ -132,7 +134,10 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
 
 function render(out: Output, values: Values): string {
   if (values.json) return JSON.stringify(out.json, null, 2) + "\n";
-  if (values.csv) return out.tables.map((t) => toCsv(t.table)).join("\r\n");
+  if (values.csv) {
+    const table = out.csv ?? out.tables[0]?.table;
+    return table ? toCsv(table) : "";
+  }
   return out.tables.map((t) => (t.title ? `\n${t.title}\n` : "") + toTable(t.table)).join("");
 }
 
