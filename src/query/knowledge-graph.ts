@@ -1,7 +1,7 @@
 // KnowledgeGraph: the read-only query API over a kgraph graph, with its indexes built once at load.
 import { KgError } from "../errors.js";
 import type { RelationType } from "../schema/index.js";
-import { COOCCURRENCE_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, compareStrength, forEachIncident, toRanges } from "./indexes.js";
+import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, compareStrength, forEachIncident, toRanges } from "./indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "./indexes.js";
 import { graphFromJson, graphFromText } from "./parse-graph.js";
 import { PathViews, shortestPath } from "./path.js";
@@ -27,6 +27,12 @@ function relationRanges(filter: RelationFilter | undefined, includeCooccurrence:
       return code;
     }),
   );
+}
+
+function kindCode(kind: string): number {
+  const code = KIND_CODE.get(kind);
+  if (code === undefined) throw new KgError("INVALID_ARGS", `entities: unknown kind "${kind}"; use one of ${[...KIND_CODE.keys()].join(", ")}`);
+  return code;
 }
 
 function isPathText(source: string): boolean {
@@ -109,7 +115,7 @@ export class KnowledgeGraph {
     return suggestNodes(this.index, name, limit).map((n) => this.graph.getNodeAttribute(this.index.nodeKeys[n], "label"));
   }
 
-  /** Entities filtered by kind, search text and document; search results come best match first, others most connected first. */
+  /** Entities filtered by kind, search text and document; search results come best match first, others most connected first. @throws KgError INVALID_ARGS for an unknown kind */
   entities(options: EntitiesOptions = {}): EntityRecord[] {
     const { index } = this;
     let nodes: number[];
@@ -118,12 +124,12 @@ export class KnowledgeGraph {
       if (options.document !== undefined) nodes = [...(index.documents.get(options.document) ?? [])].sort((a, b) => compareConnected(index, a, b));
       else nodes = this.byConnection();
     }
-    const kinds = options.kind === undefined ? undefined : new Set<string>(typeof options.kind === "string" ? [options.kind] : options.kind);
+    const kinds = options.kind === undefined ? undefined : new Set((typeof options.kind === "string" ? [options.kind] : options.kind).map(kindCode));
     const doc = options.document;
     const out: EntityRecord[] = [];
     for (const n of nodes) {
       if (out.length >= (options.limit ?? Infinity)) break;
-      if (kinds && !kinds.has(this.graph.getNodeAttribute(index.nodeKeys[n], "kind"))) continue;
+      if (kinds && !kinds.has(index.nodeKind[n])) continue;
       if (doc !== undefined && !this.graph.getNodeAttribute(index.nodeKeys[n], "documents").includes(doc)) continue;
       out.push(this.record(n));
     }

@@ -129,6 +129,7 @@ describe("entities", () => {
   it("filters by document", () => {
     expect(kg.entities({ document: "north-korea-russia.txt" })).toHaveLength(kg.graph.order);
     expect(kg.entities({ document: "other.txt" })).toEqual([]);
+    expect(codeOf(() => kg.entities({ kind: "planet" as never }))).toBe("INVALID_ARGS");
   });
 });
 
