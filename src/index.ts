@@ -2,6 +2,14 @@
 export * from "./schema/index.js";
 export { KgError, type KgErrorCode } from "./errors.js";
 export { VERSION, GENERATOR } from "./version.js";
+export { documentFromText, documentFromSource, type DocumentOptions } from "./text/index.js";
+export { extractFacts, type ExtractOptions, type Tagger } from "./extract/index.js";
+export { tagDocument, parseNerModel, spansFromTags, type NerModel } from "./extract/ner/index.js";
+export { resolveEntities, type Resolved, type ResolvedEntity } from "./resolve/index.js";
+export { buildGraph, analyseGraph, type BuildGraphOptions, type KnowledgeMultiGraph } from "./graph/index.js";
+export { buildKnowledgeGraph, checkPipeline, runPipeline, documentStages, BUILD_DEFAULTS } from "./pipeline/index.js";
+export type { BuildOptions, BuildResult, SourceText, Stage, DocState } from "./pipeline/index.js";
+export { scoreGraph, formatReport, Gold, type EvalReport } from "./eval/index.js";
 export { toJson, jsonChunks, toGexf, gexfChunks, graphJsonSchema, type JsonOptions, type GexfOptions } from "./export/index.js";
 export { KnowledgeGraph, PatternError, UnknownEntityError, handleApiRequest, API_LIMITS, parsePattern, MAX_HOPS } from "./query/index.js";
 export type {
