@@ -4,6 +4,7 @@ import { SYMMETRIC_RELATIONS } from "../../schema/index.js";
 import { tokensBySentence } from "../spans.js";
 import { encodeSentence, type EncodeContext } from "./encode.js";
 import { applyRules, type Draft } from "./rules.js";
+import { sentenceDate } from "./dates.js";
 
 const ACTOR: EntityKind[] = ["state", "institution"];
 /** Which kinds each relation may join (DESIGN.md); a draft outside them is dropped. */
@@ -44,7 +45,9 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const enc = encodeSentence(doc, bySentence[s.index], ms, ctx);
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
     const ids = enc.slots.map((x) => x.entity);
+    const date = sentenceDate(s.text);
     for (const d of applyRules(enc)) {
+      if (date) d.date = date;
       if (d.contextSource) {
         pending.push({ draft: d, ids, evidence });
         continue;
@@ -120,6 +123,7 @@ function toRelation(d: Draft, source: string, target: string, evidence: Evidence
     ...(d.role ? { role: d.role } : {}),
     ...(d.quantity !== undefined ? { quantity: d.quantity } : {}),
     ...(d.items?.length ? { items: d.items } : {}),
+    ...(d.date ? { date: d.date } : {}),
     evidence: [evidence],
     confidence: d.confidence,
   };
@@ -153,6 +157,7 @@ export function mergeRelations(relations: readonly Relation[]): Relation[] {
     prev.confidence = Math.max(prev.confidence, r.confidence);
     prev.role ??= r.role;
     prev.quantity ??= r.quantity;
+    prev.date ??= r.date;
     if (r.items) prev.items = [...new Set([...(prev.items ?? []), ...r.items])];
   }
   return [...byKey.values()].sort((a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target));

@@ -13,6 +13,8 @@ export interface Draft {
   role?: string;
   quantity?: number;
   items?: string[];
+  /** An ISO 8601 date or prefix the sentence gives ("2023", "2024-10"). */
+  date?: string;
   /** The target is not in the sentence: it is the document's last deployment destination. */
   contextTarget?: "deployment";
   /** The source (a state) is the one whose officials the sentence names with another person. */
