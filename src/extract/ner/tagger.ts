@@ -7,12 +7,6 @@ import { HashSink } from "./sinks.js";
 
 const L = BILOU_LABELS.length;
 
-/** Tagging options: `beam` label sequences kept per sentence (1 = greedy, as in training). */
-export interface TagOptions {
-  beam: number;
-}
-export const TAG_DEFAULTS: TagOptions = { beam: 1 };
-
 /** The union-table indices of every token's static features, flat, with per-token offsets. */
 interface StaticIndex {
   /** Offset of the first token of each sentence in `start`. */
@@ -98,16 +92,15 @@ export function decodeWithStage(tables: TagTables, doc: DocContext, firstPass?: 
 }
 
 /** BILOU label indices for a prepared document: the local pass, then (if there is one) the document pass. */
-export function labelDocument(tables: TagTables, doc: DocContext, options: Partial<TagOptions> = {}): number[][] {
-  const { beam } = { ...TAG_DEFAULTS, ...options };
+export function labelDocument(tables: TagTables, doc: DocContext): number[][] {
   const index = indexStatic(tables, doc);
-  const first = decodeDocument(doc, new HashScorer(tables, 0, index), undefined, undefined, beam);
+  const first = decodeDocument(doc, new HashScorer(tables, 0, index));
   if (tables.stages.length < 2) return first;
-  return decodeDocument(doc, new HashScorer(tables, 1, index), summariseFirstPass(doc, first), undefined, beam);
+  return decodeDocument(doc, new HashScorer(tables, 1, index), summariseFirstPass(doc, first));
 }
 
 /** IOB2 tags ("B-PER", "I-ORG", "O", ...) for one document given as sentences of tokens; the document pass sees all sentences. */
-export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[], options: Partial<TagOptions> = {}): string[][] {
+export function tagDocument(model: NerModel, sentences: readonly (readonly string[])[]): string[][] {
   const doc = buildDocContext(model.gazetteer, sentences);
-  return labelDocument(model, doc, options).map((labels) => iob2FromSpans(spansFromBilou(labels), labels.length));
+  return labelDocument(model, doc).map((labels) => iob2FromSpans(spansFromBilou(labels), labels.length));
 }

@@ -22,8 +22,8 @@ const CONLL = `-DOCSTART- -X- O O
 SEOUL NNP I-NP I-LOC
 1996-08-22 CD I-NP O
 
-Kim NNP I-NP I-PER
-Jong-un NNP I-NP I-PER
+Olga NNP I-NP I-PER
+Lyubimova NNP I-NP I-PER
 visited VBD I-VP O
 Vladivostok NNP I-NP I-LOC
 in IN I-PP O
