@@ -56,7 +56,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
         continue;
       }
     }
-    const owner = bestPersonFor(folded, c, persons, groupOf);
+    const owner = bestPersonFor(folded, c, persons, groupOf, doc);
     if (owner) join(c, owner.key);
     else join(c, `${c.kind}:${folded}`);
   }
@@ -65,7 +65,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     if (g.key.startsWith("person:") || g.cands.some((c) => c.key) || g.cands.length === 0) continue;
     const folded = foldName(surface(g.cands[0]));
     if (folded.includes(" ")) continue;
-    const owner = bestPersonFor(folded, g.cands[0], persons, groupOf);
+    const owner = bestPersonFor(folded, g.cands[0], persons, groupOf, doc);
     if (!owner) continue;
     for (const c of g.cands) join(c, owner.key);
     groups.delete(g.key);
@@ -106,13 +106,17 @@ function pickLabel(forms: string[], kind: EntityKind): string {
   return [...clean].sort((a, b) => b.length - a.length || clean.indexOf(a) - clean.indexOf(b))[0];
 }
 
-/** The person whose full name has this word as first or last part: the most mentioned, then the nearest before. */
-function bestPersonFor(word: string, c: Cand, persons: Group[], groupOf: Map<Cand, Group>): Group | undefined {
+/**
+ * The person whose full name has this word as one of its capitalised parts ("Kim" of "Kim Jong-un",
+ * "Lula" of "Luiz Inácio Lula da Silva"): the most mentioned, then the nearest before.
+ */
+function bestPersonFor(word: string, c: Cand, persons: Group[], groupOf: Map<Cand, Group>, doc: Document): Group | undefined {
   let best: Group | undefined;
   let bestScore = -Infinity;
   for (const g of persons) {
-    const parts = foldName(g.key.slice("person:".length)).split(" ");
-    if (parts[0] !== word && parts[parts.length - 1] !== word) continue;
+    const name = doc.text.slice(g.cands[0].start, g.cands[0].end);
+    const parts = name.split(/\s+/).filter((p) => /^\p{Lu}/u.test(p)).map(foldName);
+    if (!parts.includes(word)) continue;
     const full = g.cands.filter((x) => groupOf.get(x) === g && foldName(x.label ?? "") !== word);
     const before = full.filter((x) => x.start < c.start);
     const score = full.length * 1000 + (before.length ? before[before.length - 1].start / 1e7 : -1);

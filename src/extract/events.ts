@@ -24,7 +24,8 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
     // "war in Ukraine", "conflict with Russia", "Battle of Kursk", "summit in Singapore"
     if ((WAR_NOUNS.has(word) || /^battle$/.test(word)) && LINK.has(at(i + 1))) {
       const k = at(i + 2) === "the" ? i + 3 : i + 2;
-      const loc = mentionAt(k, ["state", "place"]);
+      const linkWord = at(i + 1);
+      const loc = mentionAt(k, linkWord === "against" || linkWord === "with" ? ["state", "place", "institution"] : ["state", "place"]);
       if (loc) {
         const war = WAR_NOUNS.has(word);
         found.push(eventCand(subs[i].start, loc.end, subs[i].sentence, war ? "event" : "event", `${war ? "war" : word}:${groupOf(doc, loc)}`));

@@ -52,6 +52,8 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
 
 const NAME_PART = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
 const ORG_JOINERS = new Set(["for", "of", "on"]);
+/** Lower-case particles inside personal names ("Lula da Silva", "Ursula von der Leyen"). */
+const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al", "el", "ter", "zu"]);
 
 /**
  * Spans of the tagger's IOB2 tags, with two repairs: a person's name runs on over capitalised name parts
@@ -70,7 +72,16 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     const label = tag.slice(2);
     let j = i + 1;
     while (j < tokens.length && tags[j] === `I-${label}`) j++;
-    if (label === "PER") for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text); k++) j++;
+    if (label === "PER") {
+      for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text); k++) j++;
+      // "Lula da Silva": particles then a capitalised part, whatever the tagger made of them
+      let p = j;
+      while (p < tokens.length && NAME_PARTICLES.has(tokens[p].text)) p++;
+      if (p > j && p < tokens.length && /^\p{Lu}/u.test(tokens[p].text) && !/^[BI]-(?:ORG|MISC)$/.test(tags[p] ?? "")) {
+        j = p + 1;
+        while (j < tokens.length && tags[j] === `I-${tags[p]?.slice(2)}`) j++;
+      }
+    }
     while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text) && /^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
       j += 2;
       while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;

@@ -84,3 +84,24 @@ describe("the same patterns on other names", () => {
     expect(has(f, "Iran", "supplies", "Russia")?.items).toEqual(["drones", "ballistic missiles"]);
   });
 });
+
+describe("a third article: particles in names, short forms, wars with a non-state, places in places", () => {
+  const text = readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8");
+  const f = facts("summit.txt", text);
+  it.each([
+    ["Luiz Inácio Lula da Silva", "leader_of", "Brazil"],
+    ["Luiz Inácio Lula da Silva", "met_with", "Xi Jinping"],
+    ["Xi Jinping", "leader_of", "China"],
+    ["China", "supplies", "Brazil"],
+    ["Israel", "at_war_with", "Hamas"],
+    ["Istanbul", "located_in", "Turkey"],
+    ["Maria Santos", "works_for", "Getulio Vargas Foundation"],
+    ["United States", "supplies", "Israel"],
+  ])("%s %s %s", (s, r, t) => {
+    expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
+  });
+  it("gives a middle name part to its full name and dates the summit", () => {
+    expect(f.entities.find((e) => e.label === "Luiz Inácio Lula da Silva")?.aliases).toContain("Lula");
+    expect(has(f, "Xi Jinping", "leader_of", "China")?.date).toBe("2023-04-14");
+  });
+});

@@ -91,15 +91,16 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
   const out: Relation[] = [];
   for (const e of ms) {
     if (kinds.get(e.entity) !== "event") continue;
-    const inner = ms.find((m) => m.start > e.start && m.end <= e.end && kinds.get(m.entity) === "state");
+    const inner = ms.find((m) => m.start > e.start && m.end <= e.end && ["state", "institution"].includes(kinds.get(m.entity) ?? ""));
     if (!inner) continue;
     const link = /\b(war|invasion|conflict|offensive)\s+(in|against|on|with)\s+(?:the\s+)?$/i.exec(doc.text.slice(e.start, inner.start));
     if (!link) continue;
     if (link[2].toLowerCase() === "in") {
+      if (kinds.get(inner.entity) !== "state") continue;
       out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7 });
       continue;
     }
-    const owner = ms.find((m) => m.end <= e.start && kinds.get(m.entity) === "state" && /^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)));
+    const owner = ms.find((m) => m.end <= e.start && ["state", "institution"].includes(kinds.get(m.entity) ?? "") && /^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)));
     if (!owner || owner.entity === inner.entity) continue;
     out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85 }, owner.entity, inner.entity, evidence));
     out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });

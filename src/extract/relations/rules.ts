@@ -35,7 +35,8 @@ const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?`;
 const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
 const KIN = `(${alt(Object.keys(KINSHIP))})`;
 const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
-const AUX = "(?:(?:has|have|had|will|would|may|might|reportedly|also|allegedly|already|is|was|were|are|been|to|could|reportedly) )*";
+const AUX =
+  "(?:(?:has|have|had|will|would|may|might|reportedly|also|allegedly|already|is|was|were|are|been|to|could|agreed to|pledged to|promised to|plans to|planned to|vowed to|continues to|continued to|began to|is set to|is expected to) )*";
 const SUPPLY = "(?:supplied|supplies|supply|supplying|provided|provides|provide|providing|delivered|delivers|deliver|shipped|ships|ship|sold|sells|sell|transferred|transfers|transfer|gave|gives|give|sent|sends|send|exported|exports)";
 const RECEIVE = "(?:receives|received|receive|receiving|gets|got|get|obtains|obtained|obtain|acquires|acquired|acquire|buys|bought|buy|imports|imported|import)";
 const TROOPS = "(?:troops|soldiers|forces|personnel|servicemen|fighters|units|combat engineers)";
@@ -176,6 +177,11 @@ const RULES: Rule[] = ([
     re: compile(`{S} (?:'s )?capital (?:city )?,? {L}`),
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "capital_of", confidence: 0.9 }),
   },
+  // "Istanbul, the largest city in Turkey", "Mariupol, a port city in Ukraine"
+  {
+    re: compile(`{L} , (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:city|town|port|village|region|province|district|capital|island|base) (?:in|of) (?:the )?{SL}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.75 }),
+  },
   // institutions and events in a place: "the Korea Herald in Seoul", "a summit held in Hanoi"
   {
     re: compile(`{I}(?: ,)? (?:(?:based|headquartered|located) )?in {SL}`),
@@ -267,7 +273,7 @@ const RULES: Rule[] = ([
   },
   // membership: "Finland joined NATO", "NATO member Finland"
   {
-    re: compile(`{X} ${AUX}(?:joined|became a member of|is a member of|was a member of|member of) (?:the )?{I}`),
+    re: compile(`{X} ${AUX}(?:joined|became a member of|a member of|a founding member of|member of|an ally of) (?:the )?{I}`),
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
   },
   {
