@@ -2,18 +2,9 @@
 import Graph from "graphology";
 import { ENTITY_KINDS, KIND_COLORS, RELATION_LABELS, RELATION_TYPES, SCHEMA_VERSION } from "../src/schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/schema/index.js";
+import { seededRandom } from "../src/random.js";
 
-/** mulberry32: a small seeded PRNG returning floats in [0, 1). */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 
 const FIRST = ["Kim", "Olga", "Hong", "Ивана", "Marie", "José", "Aiko", "김", "Ahmed", "Søren"];
 const LAST = ["Jong-un", "Lyubimova", "Min", "Петрова", "Curie", "Núñez", "Tanaka", "정은", "Hassan", "Kierkegaard"];

@@ -6,7 +6,7 @@ import noverlapModule from "graphology-layout-noverlap";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import { interopDefault } from "./interop.js";
 import type { KnowledgeMultiGraph } from "./types.js";
-import { seededRandom } from "./random.js";
+import { seededRandom } from "../random.js";
 
 const louvain = interopDefault(louvainModule);
 const forceAtlas2 = interopDefault(forceAtlas2Module);
