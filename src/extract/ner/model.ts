@@ -50,18 +50,24 @@ export interface NerModel extends TagTables {
   training: Record<string, string | number>;
 }
 
-/** Build the hash table and row maps of one or two stages. */
-export function buildTagTables(stages: StageWeights[]): TagTables {
-  const union = new Map<string, number>();
-  for (const st of stages) for (const f of st.features) if (!union.has(f)) union.set(f, union.size);
-  const rowOf = stages.map((st) => {
-    const rows = new Int32Array(union.size).fill(-1);
-    st.features.forEach((f, row) => (rows[union.get(f)!] = row));
-    return rows;
-  });
-  return { stages, table: new FeatureTable([...union.keys()]), rowOf };
+/** Build the hash table and row maps of one or two stages; null if a stage lists a feature twice. */
+export function buildTagTables(stages: StageWeights[]): TagTables | null {
+  const total = stages.reduce((a, st) => a + st.features.length, 0);
+  const table = new FeatureTable(total);
+  const rowOf: Int32Array[] = [];
+  for (const st of stages) {
+    const rows = new Int32Array(total).fill(-1);
+    for (let row = 0; row < st.features.length; row++) {
+      const idx = table.insert(st.features[row]);
+      if (rows[idx] >= 0) return null;
+      rows[idx] = row;
+    }
+    rowOf.push(rows);
+  }
+  return { stages, table, rowOf };
 }
 
+const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
 const B64_INDEX = new Int16Array(128).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
@@ -110,9 +116,13 @@ function invalid(message: string, where = "model"): KgError {
 function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: number): StageWeights {
   const bytes = fromBase64(stage.weights);
   if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
-  const words = new Int32Array(bytes.length / 4);
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
+  let words: Int32Array;
+  if (LITTLE_ENDIAN && bytes.byteOffset === 0) words = new Int32Array(bytes.buffer, 0, bytes.length / 4);
+  else {
+    words = new Int32Array(bytes.length / 4);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
+  }
   const L = BILOU_LABELS.length;
   const weights = new Float32Array(stage.features.length * L);
   let row = 0;
@@ -125,7 +135,6 @@ function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: num
     if (x & 32) row++;
   }
   if (row !== stage.features.length) throw invalid(`stages.${index}: ${stage.features.length} features but ${row} weight rows`);
-  if (new Set(stage.features).size !== stage.features.length) throw invalid(`stages.${index}.features has duplicates`);
   return { name: stage.name, features: stage.features, weights };
 }
 
@@ -140,9 +149,11 @@ export function parseNerModel(data: unknown): NerModel {
   if (file.stages[0].name !== "local" || (file.stages.length === 2 && file.stages[1].name !== "document")) {
     throw invalid('stages must be ["local"] or ["local", "document"]');
   }
+  const tables = buildTagTables(file.stages.map((s, i) => decodeStage(s, file.scale, i)));
+  if (!tables) throw invalid("a stage lists the same feature twice");
   return {
     version: file.version,
-    ...buildTagTables(file.stages.map((s, i) => decodeStage(s, file.scale, i))),
+    ...tables,
     gazetteer: buildGazetteer(),
     training: file.training,
   };

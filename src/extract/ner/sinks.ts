@@ -124,34 +124,37 @@ export class HashSink implements FeatureSink {
   }
 }
 
-/** An open-addressing table from a feature's two hashes to its index; `get` gives -1 when absent. */
+/** An open-addressing table from a feature's two hashes to its index (order of insertion); `get` gives -1 when absent. */
 export class FeatureTable {
   private readonly k1: Int32Array;
   private readonly k2: Int32Array;
   private readonly v: Int32Array;
   private readonly mask: number;
-  readonly size: number;
+  size = 0;
 
-  /** Index the given feature strings (index = position); duplicate texts keep the first position. */
-  constructor(features: readonly string[]) {
+  /** A table for up to `capacity` features. */
+  constructor(capacity: number) {
     let cap = 16;
-    while (cap < features.length * 2) cap *= 2;
+    while (cap < capacity * 2) cap *= 2;
     this.k1 = new Int32Array(cap);
     this.k2 = new Int32Array(cap);
     this.v = new Int32Array(cap).fill(-1);
     this.mask = cap - 1;
-    this.size = features.length;
-    features.forEach((text, index) => {
-      const [h1, h2] = hashString(text);
-      let slot = h1 & this.mask;
-      while (this.v[slot] >= 0) {
-        if (this.k1[slot] === h1 && this.k2[slot] === h2) return;
-        slot = (slot + 1) & this.mask;
-      }
-      this.k1[slot] = h1;
-      this.k2[slot] = h2;
-      this.v[slot] = index;
-    });
+  }
+
+  /** The index of a feature text, added with the next index if new. */
+  insert(text: string): number {
+    if (this.size * 2 >= this.v.length) throw new RangeError("FeatureTable: over capacity");
+    const [h1, h2] = hashString(text);
+    let slot = h1 & this.mask;
+    while (this.v[slot] >= 0) {
+      if (this.k1[slot] === h1 && this.k2[slot] === h2) return this.v[slot];
+      slot = (slot + 1) & this.mask;
+    }
+    this.k1[slot] = h1;
+    this.k2[slot] = h2;
+    this.v[slot] = this.size;
+    return this.size++;
   }
 
   get(h1: number, h2: number): number {

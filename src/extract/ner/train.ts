@@ -140,7 +140,7 @@ function runEpoch(p: AveragedPerceptron, docs: readonly Prepared[], order: reado
 }
 
 function tagPrepared(stage: SparseStage, docs: readonly Prepared[], passes?: readonly FirstPassInput[]): number[][][] {
-  const tables = buildTagTables([denseFromSparse(stage)]);
+  const tables = buildTagTables([denseFromSparse(stage)])!;
   return docs.map((d, k) => decodeWithStage(tables, d.ctx, passes?.[k]));
 }
 

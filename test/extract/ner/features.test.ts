@@ -60,7 +60,9 @@ describe("hashed features", () => {
 
   it("FeatureTable finds every indexed feature and misses others", () => {
     const features = BILOU_LABELS.map((l) => `t-1=${l}`).concat(["w=Seoul", "l=seoul"]);
-    const table = new FeatureTable(features);
+    const table = new FeatureTable(features.length);
+    features.forEach((f, k) => expect(table.insert(f)).toBe(k));
+    expect(table.insert("w=Seoul")).toBe(features.length - 2);
     features.forEach((f, k) => expect(table.get(...hashString(f))).toBe(k));
     expect(table.get(...hashString("w=Tokyo"))).toBe(-1);
   });
