@@ -37,7 +37,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     else join(c, `${c.kind}:${folded.replace(/^the /, "")}`);
   }
   // person name parts, counted over the document, for short forms
-  const persons = [...groups.values()].filter((g) => g.key.startsWith("person:"));
+  const persons = indexPersons(doc, [...groups.values()].filter((g) => g.key.startsWith("person:")));
   // second pass: short forms, acronyms and "the North" attach to a full name when one fits
   for (const c of deferred) {
     const s = surface(c);
@@ -56,7 +56,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
         continue;
       }
     }
-    const owner = bestPersonFor(folded, c, persons, groupOf, doc);
+    const owner = bestPersonFor(folded, c, persons);
     if (owner) join(c, owner.key);
     else join(c, `${c.kind}:${folded}`);
   }
@@ -65,7 +65,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     if (g.key.startsWith("person:") || g.cands.some((c) => c.key) || g.cands.length === 0) continue;
     const folded = foldName(surface(g.cands[0]));
     if (folded.includes(" ")) continue;
-    const owner = bestPersonFor(folded, g.cands[0], persons, groupOf, doc);
+    const owner = bestPersonFor(folded, g.cands[0], persons);
     if (!owner) continue;
     for (const c of g.cands) join(c, owner.key);
     groups.delete(g.key);
@@ -106,26 +106,54 @@ function pickLabel(forms: string[], kind: EntityKind): string {
   return [...clean].sort((a, b) => b.length - a.length || clean.indexOf(a) - clean.indexOf(b))[0];
 }
 
-/**
- * The person whose full name has this word as one of its capitalised parts ("Kim" of "Kim Jong-un",
- * "Lula" of "Luiz Inácio Lula da Silva"): the most mentioned, then the nearest before.
- */
-function bestPersonFor(word: string, c: Cand, persons: Group[], groupOf: Map<Cand, Group>, doc: Document): Group | undefined {
-  let best: Group | undefined;
-  let bestScore = -Infinity;
-  for (const g of persons) {
-    const name = doc.text.slice(g.cands[0].start, g.cands[0].end);
-    const parts = name.split(/\s+/).filter((p) => /^\p{Lu}/u.test(p)).map(foldName);
-    if (!parts.includes(word)) continue;
-    const full = g.cands.filter((x) => groupOf.get(x) === g && foldName(x.label ?? "") !== word);
-    const before = full.filter((x) => x.start < c.start);
-    const score = full.length * 1000 + (before.length ? before[before.length - 1].start / 1e7 : -1);
-    if (score > bestScore) {
-      best = g;
-      bestScore = score;
+interface PersonEntry {
+  group: Group;
+  /** Starts of the full-name mentions, ascending. */
+  starts: number[];
+}
+
+/** Full names by each capitalised part ("kim" → Kim Jong-un, Kim Yo-jong, ...), from the full-name mentions only. */
+function indexPersons(doc: Document, persons: readonly Group[]): Map<string, PersonEntry[]> {
+  const index = new Map<string, PersonEntry[]>();
+  for (const group of persons) {
+    const name = doc.text.slice(group.cands[0].start, group.cands[0].end);
+    const entry = { group, starts: group.cands.map((c) => c.start).sort((a, b) => a - b) };
+    for (const part of new Set(name.split(/\s+/).filter((p) => /^\p{Lu}/u.test(p)).map(foldName))) {
+      const list = index.get(part);
+      if (list) list.push(entry);
+      else index.set(part, [entry]);
     }
   }
-  return best;
+  return index;
+}
+
+/**
+ * The person whose full name has this word as one of its capitalised parts ("Kim" of "Kim Jong-un",
+ * "Lula" of "Luiz Inácio Lula da Silva"): the most mentioned, then the one named last before it.
+ */
+function bestPersonFor(word: string, c: Cand, persons: ReadonlyMap<string, PersonEntry[]>): Group | undefined {
+  let best: PersonEntry | undefined;
+  let bestBefore = -1;
+  for (const e of persons.get(word) ?? []) {
+    const before = lastBefore(e.starts, c.start);
+    if (!best || e.starts.length > best.starts.length || (e.starts.length === best.starts.length && before > bestBefore)) {
+      best = e;
+      bestBefore = before;
+    }
+  }
+  return best?.group;
+}
+
+/** The largest value below `x` in an ascending array, or -1. */
+function lastBefore(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo > 0 ? sorted[lo - 1] : -1;
 }
 
 function isAcronym(s: string): boolean {

@@ -39,9 +39,10 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
   const found: Relation[] = [];
   const pending: Array<{ draft: Draft; ids: string[]; evidence: Evidence }> = [];
   let lastDeployment: string | undefined;
+  const bySentenceMentions = groupBySentence(doc, mentions);
   for (const s of doc.sentences) {
     if (s.heading) continue;
-    const ms = mentions.filter((m) => m.sentence === s.index);
+    const ms = bySentenceMentions[s.index];
     const enc = encodeSentence(doc, bySentence[s.index], ms, ctx);
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
     const ids = enc.slots.map((x) => x.entity);
@@ -68,7 +69,7 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const office = found.find((r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state");
     if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));
   }
-  found.push(...cooccurrences(doc, mentions));
+  found.push(...cooccurrences(doc, bySentenceMentions));
   return mergeRelations(found);
 }
 
@@ -131,15 +132,21 @@ function toRelation(d: Draft, source: string, target: string, evidence: Evidence
 }
 
 /** Every pair of entities named in one sentence; the graph keeps only pairs no typed relation joins. */
-function cooccurrences(doc: Document, mentions: readonly Mention[]): Relation[] {
+function cooccurrences(doc: Document, bySentence: readonly Mention[][]): Relation[] {
   const out: Relation[] = [];
   for (const s of doc.sentences) {
     if (s.heading) continue;
-    const ids = [...new Set(mentions.filter((m) => m.sentence === s.index).map((m) => m.entity))].slice(0, MAX_COOCCURRING).sort();
+    const ids = [...new Set(bySentence[s.index].map((m) => m.entity))].slice(0, MAX_COOCCURRING).sort();
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
     for (let i = 0; i < ids.length; i++)
       for (let j = i + 1; j < ids.length; j++) out.push({ source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
   }
+  return out;
+}
+
+function groupBySentence(doc: Document, mentions: readonly Mention[]): Mention[][] {
+  const out: Mention[][] = doc.sentences.map(() => []);
+  for (const m of mentions) out[m.sentence].push(m);
   return out;
 }
 
