@@ -26,6 +26,8 @@ export interface DocContext {
   sentences: SentenceContext[];
   /** lowercase word -> counts of its case forms [lower, capitalised, upper] where case is informative. */
   caseForms: Map<string, [number, number, number]>;
+  /** lowercase capitalised word -> its first few positions [sentence, token] in the document. */
+  occurrences: Map<string, Array<[number, number]>>;
 }
 
 const SHAPES = new Map<string, { shape: string; short: string }>();
@@ -116,8 +118,20 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
     }
     return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), forms, digits, numberForms, hyphenParts, headline };
   });
-  return { sentences: out, caseForms };
+  const occurrences = new Map<string, Array<[number, number]>>();
+  out.forEach((sc, s) =>
+    sc.short.forEach((ss, i) => {
+      if (!mayBeName(ss)) return;
+      const list = occurrences.get(sc.lower[i]);
+      if (!list) occurrences.set(sc.lower[i], [[s, i]]);
+      else if (list.length < MAX_OCCURRENCES) list.push([s, i]);
+    }),
+  );
+  return { sentences: out, caseForms, occurrences };
 }
+
+/** Context aggregation looks at this many occurrences of a word per document. */
+const MAX_OCCURRENCES = 6;
 
 const FORM_NAMES = ["lower", "cap", "upper"];
 
@@ -171,6 +185,16 @@ export function staticFeatures(doc: DocContext, s: number, i: number, out: Featu
   for (const g of gaz[i]) out.f("g=", g);
   if (i > 0) for (const g of gaz[i - 1]) out.f("g-1=", g);
   if (i + 1 < n) for (const g of gaz[i + 1]) out.f("g+1=", g);
+  const seen = doc.occurrences.get(lw);
+  if (seen && seen.length > 1) {
+    // Context aggregation: the neighbours of the same word elsewhere in the document.
+    for (const [os, oi] of seen) {
+      if (os === s && oi === i) continue;
+      const other = doc.sentences[os].lower;
+      out.f("ca-1=", oi > 0 ? other[oi - 1] : "<s>");
+      out.f("ca+1=", oi + 1 < other.length ? other[oi + 1] : "</s>");
+    }
+  }
   const forms = doc.caseForms.get(lw);
   if (forms) {
     const own = !sc.headline && i > 0 ? sc.forms[i] : -1;
