@@ -86,7 +86,10 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
       j += 2;
       while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
     }
-    const cand = fromLabel(label, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
+    // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
+    const head = tokens[j - 1].text.toLowerCase();
+    const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
+    const cand = fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
     if (cand) out.push(cand);
     i = j;
   }

@@ -105,3 +105,12 @@ describe("a third article: particles in names, short forms, wars with a non-stat
     expect(has(f, "Xi Jinping", "leader_of", "China")?.date).toBe("2023-04-14");
   });
 });
+
+describe("organisations the tagger mistakes for people", () => {
+  const f = facts("units.txt", readFileSync(join(ROOT, "test/fixtures/articles/units.txt"), "utf8"));
+  it("reads a name headed by an institution noun as an institution, and its parent organisation", () => {
+    expect(f.entities.find((e) => e.label === "Defence Ministry")?.kind).toBe("institution");
+    expect(f.entities.find((e) => e.label === "Wagner Group")?.kind).toBe("institution");
+    expect(has(f, "Wagner Group", "part_of", "Defence Ministry")).toBeDefined();
+  });
+});

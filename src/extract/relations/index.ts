@@ -26,6 +26,7 @@ const SIGNATURES: Partial<Record<RelationType, [EntityKind[], EntityKind[]]>> = 
   party_to: [["state", "institution", "person"], ["event", "agreement"]],
   located_in: [["place", "institution", "event"], ["place", "state"]],
   capital_of: [["place"], ["state"]],
+  part_of: [["place", "institution"], ["place", "state", "institution"]],
 };
 
 /** Largest number of entities of one sentence paired for co-occurrence (keeps long lists from exploding). */

@@ -177,6 +177,15 @@ const RULES: Rule[] = ([
     re: compile(`{S} (?:'s )?capital (?:city )?,? {L}`),
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "capital_of", confidence: 0.9 }),
   },
+  // "the GRU, a branch of the Russian armed forces' General Staff", "Crimea, part of Ukraine"
+  {
+    re: compile(`{I} (?:, )?(?:a |an |the )?(?:[a-z-]+ ){0,2}(?:unit|division|branch|subsidiary|department|wing|arm|agency|affiliate|part|body|directorate) of (?:the )?(?:@[SD]\\d+ (?:'s )?)?{I}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "part_of", confidence: 0.75 }),
+  },
+  {
+    re: compile(`{L} , (?:(?:a|an|the|now|still|legally|internationally recognised as|internationally recognized as) )*part of {SL}`),
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "part_of", confidence: 0.75 }),
+  },
   // "Istanbul, the largest city in Turkey", "Mariupol, a port city in Ukraine"
   {
     re: compile(`{L} , (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:city|town|port|village|region|province|district|capital|island|base) (?:in|of) (?:the )?{SL}`),
