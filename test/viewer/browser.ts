@@ -65,6 +65,12 @@ export async function nodePosition(page: Page, key: string): Promise<{ x: number
   }, key);
 }
 
+/** Move the camera once any running camera animation has finished (it would otherwise overwrite the move). */
+export async function setCamera(page: Page, state: { x: number; y: number; ratio: number }): Promise<void> {
+  await page.waitForFunction(() => !window.kgViewer!.ctx.renderer.getCamera().isAnimated());
+  await page.evaluate((s) => window.kgViewer!.ctx.renderer.getCamera().setState(s), state);
+}
+
 /** The directory for screenshots and other artifacts (git-ignored). */
 export function artifactsDir(): string {
   mkdirSync(ARTIFACTS, { recursive: true });

@@ -7,7 +7,7 @@ import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/cli/server.js";
 import { toGexf } from "../../src/export/index.js";
-import { artifactsDir, launchBrowser, nodePosition, openViewer, serveGraph } from "./browser.js";
+import { artifactsDir, launchBrowser, nodePosition, openViewer, serveGraph, setCamera } from "./browser.js";
 import { newsGraph, writeGraphFile } from "./fixtures.js";
 
 let browser: Browser;
@@ -200,8 +200,7 @@ describe("viewer", () => {
     await page.evaluate(() => window.kgViewer!.ctx.focusNode("person:olga-lyubimova"));
     await page.locator('.legend-kind[data-kind="event"]').click();
     await page.uncheck("#show-cooccurrence");
-    await page.waitForTimeout(800);
-    await page.evaluate(() => window.kgViewer!.ctx.renderer.getCamera().setState({ x: 0.4, y: 0.6, ratio: 0.35 }));
+    await setCamera(page, { x: 0.4, y: 0.6, ratio: 0.35 });
     await page.waitForFunction(() => location.hash.includes("cam=0.4%2C0.6%2C0.35"));
     const link = page.url();
     expect(link).toContain("node=person%3Aolga-lyubimova");

@@ -2,7 +2,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/cli/server.js";
-import { launchBrowser, nodePosition, openViewer, serveGraph } from "./browser.js";
+import { launchBrowser, nodePosition, openViewer, serveGraph, setCamera } from "./browser.js";
 import { hostileGraph, writeGraphFile } from "./fixtures.js";
 
 let browser: Browser;
@@ -39,7 +39,7 @@ describe("viewer with hostile data", () => {
     expect(marks).toEqual([`Evil <img src=x onerror="window.__pwned=1">`, `State <script>window.__pwned=2</script>`]);
     await page.hover("#panel [data-edge] q");
 
-    await page.evaluate(() => window.kgViewer!.ctx.renderer.getCamera().setState({ x: 0.5, y: 0.5, ratio: 1 }));
+    await setCamera(page, { x: 0.5, y: 0.5, ratio: 1 });
     const at = await nodePosition(page, "place:plain");
     await page.mouse.click(at.x, at.y);
     await page.waitForSelector('#panel[data-node="place:plain"]');

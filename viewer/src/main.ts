@@ -22,6 +22,24 @@ import "./styles.css";
 /** Below this camera ratio every visible edge carries its relation label. */
 const EDGE_LABEL_RATIO = 0.5;
 
+/** Node plus edge count above which hover switches to partial updates. */
+const LARGE_GRAPH = 5000;
+
+/** The nodes and edges whose display depends on the focus of any of these views. */
+function touchedBy(graph: KgGraph, views: Derived[]): { nodes: string[]; edges: string[] } {
+  const nodes = new Set<string>();
+  const edges = new Set<string>();
+  for (const v of views) {
+    v.focusNodes?.forEach((n) => nodes.add(n));
+    v.focusEdges?.forEach((e) => {
+      edges.add(e);
+      nodes.add(graph.source(e));
+      nodes.add(graph.target(e));
+    });
+  }
+  return { nodes: [...nodes], edges: [...edges] };
+}
+
 /** The page elements the viewer fills. */
 export interface ViewerElements {
   graph: HTMLElement;
@@ -58,21 +76,35 @@ function applyView(view: ViewState, graph: KgGraph, store: Store, renderer: KgSi
   if (view.camera) renderer.getCamera().setState(view.camera);
 }
 
+/** The store's starting state for a shared view, ignoring keys the graph does not have. */
+function initialState(view: ViewState | null, graph: KgGraph): Partial<State> {
+  if (!view) return {};
+  const selected = view.selected !== null && graph.hasNode(view.selected) ? view.selected : null;
+  const selectedEdge = selected === null && view.selectedEdge !== null && graph.hasEdge(view.selectedEdge) ? view.selectedEdge : null;
+  return { filters: view.filters, selected, selectedEdge };
+}
+
 /** Mount a graph into the page; `view` (from a shared URL) restores selection, filters and camera. */
 export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState | null): MountedViewer {
+  performance.mark("kg:loaded");
   const display = prepareDisplay(graph);
+  performance.mark("kg:display");
   const initialPositions = new Map<string, { x: number; y: number }>();
   graph.forEachNode((n, a) => initialPositions.set(n, { x: a.x, y: a.y }));
-  const store = createStore();
-  let derived: Derived = deriveView(graph, store.get());
-  let zoomedIn = false;
+  // The shared view goes into the store before sigma exists, so its first render is already the right one.
+  const store = createStore(initialState(view, graph));
+  // Above this size, hovering highlights without fading the rest, so a hover redraws a handful of items, not all.
+  const large = graph.order + graph.size > LARGE_GRAPH;
+  let derived: Derived = deriveView(graph, store.get(), undefined, { fadeOnHover: !large });
+  let zoomedIn = view?.camera ? view.camera.ratio < EDGE_LABEL_RATIO : false;
 
   const reducers = createReducers({ graph, display, state: () => store.get(), derived: () => derived, zoomedIn: () => zoomedIn });
   const renderer: KgSigma = new Sigma(graph as unknown as Graph, els.graph, {
     ...reducers,
     edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
     defaultEdgeType: "arrow",
-    renderEdgeLabels: false,
+    // Always on: the edge reducer decides which edges carry a label (focused ones, or all when zoomed in).
+    renderEdgeLabels: true,
     enableEdgeEvents: true,
     zIndex: true,
     stagePadding: 48,
@@ -91,10 +123,6 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     hideEdgesOnMove: graph.size > 20000,
   });
 
-  const edgeLabelsWanted = () => zoomedIn || derived.focusEdges !== null;
-  const syncEdgeLabels = () => {
-    if (renderer.getSetting("renderEdgeLabels") !== edgeLabelsWanted()) renderer.setSetting("renderEdgeLabels", edgeLabelsWanted());
-  };
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = () => {
@@ -112,10 +140,16 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   };
 
   const unsubscribe = store.subscribe((s: State, prev: State) => {
-    derived = deriveView(graph, s, { state: prev, derived });
-    const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && s.filters.neighbourhood > 0);
-    syncEdgeLabels();
-    renderer.refresh(reindex ? undefined : { skipIndexation: true });
+    const previous = derived;
+    derived = deriveView(graph, s, { state: prev, derived }, { fadeOnHover: !large });
+    const hoverOnly = s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge;
+    if (large && hoverOnly && s.selected === null && s.selectedEdge === null) {
+      // On a large graph hovering fades nothing, so only the old and new focus need new display data.
+      renderer.refresh({ partialGraph: touchedBy(graph, [previous, derived]), skipIndexation: true });
+    } else {
+      const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && s.filters.neighbourhood > 0);
+      renderer.refresh(reindex ? undefined : { skipIndexation: true });
+    }
     if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || s.filters !== prev.filters) writeUrl();
   });
 
@@ -124,7 +158,6 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     const z = camera.getState().ratio < EDGE_LABEL_RATIO;
     if (z !== zoomedIn) {
       zoomedIn = z;
-      syncEdgeLabels();
       renderer.refresh({ skipIndexation: true });
     }
     writeUrl();
@@ -168,6 +201,8 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
 
   // The panel opening or the window changing size resizes the graph area: keep sigma's canvases in step.
   const resizer = new ResizeObserver(() => {
+    const { width, height } = renderer.getDimensions();
+    if (width === els.graph.offsetWidth && height === els.graph.offsetHeight) return;
     renderer.resize();
     renderer.refresh({ skipIndexation: true });
   });
@@ -176,6 +211,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   const onHash = () => applyView(decodeViewState(location.hash), graph, store, renderer);
   window.addEventListener("hashchange", onHash);
 
+  performance.mark("kg:renderer");
   const cleanups = [
     mountLegend(els.legend, ctx),
     mountFilters(els.filters, ctx),
@@ -184,11 +220,11 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     mountLayout(els.layout, ctx),
     mountExport(els.export, ctx),
   ];
+  performance.mark("kg:controls");
   const name = String(graph.getAttribute("name") ?? "");
   els.name.textContent = `${name ? `${name} · ` : ""}${graph.order.toLocaleString("en")} entities · ${graph.size.toLocaleString("en")} relations`;
 
-  if (view) applyView(view, graph, store, renderer);
-  derived = deriveView(graph, store.get());
+  if (view?.camera) camera.setState(view.camera);
   const mounted: MountedViewer = {
     ctx,
     ready: false,
@@ -202,14 +238,14 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
       renderer.kill();
     },
   };
-  renderer.once("afterRender", () => {
-    mounted.ready = true;
-    performance.mark("kg:first-render");
-    document.documentElement.dataset.ready = "true";
-  });
-  onCamera();
-  syncEdgeLabels();
-  renderer.refresh();
+  // Sigma drew the graph in its constructor; the frame is on screen once the next frame has started.
+  requestAnimationFrame(() =>
+    requestAnimationFrame(() => {
+      mounted.ready = true;
+      performance.mark("kg:first-render");
+      document.documentElement.dataset.ready = "true";
+    }),
+  );
   return mounted;
 }
 

@@ -24,6 +24,13 @@ export interface Derived {
   centre: ReadonlySet<string>;
   /** Edges to emphasise and label. */
   focusEdges: ReadonlySet<string> | null;
+  /** Whether everything outside the focus is faded. */
+  fade: boolean;
+}
+
+export interface DeriveOptions {
+  /** Fade the rest of the graph while a node is hovered (off for large graphs, where it would redraw everything). */
+  fadeOnHover: boolean;
 }
 
 function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
@@ -55,12 +62,19 @@ function neighbourhood(graph: KgGraph, start: string, depth: number, state: Stat
 }
 
 /** Compute the hidden and focused sets for a state; the hidden set is reused when filters and selection did not change. */
-export function deriveView(graph: KgGraph, state: State, previous?: { state: State; derived: Derived }): Derived {
+export function deriveView(
+  graph: KgGraph,
+  state: State,
+  previous?: { state: State; derived: Derived },
+  options: DeriveOptions = { fadeOnHover: true },
+): Derived {
   const selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
   const sameFilters =
     previous !== undefined && previous.state.filters === state.filters && previous.state.selected === state.selected;
   const hidden = sameFilters ? previous.derived.hiddenNodes : hiddenBy(graph, state, selected);
-  return { hiddenNodes: hidden, ...focusOf(graph, state, selected, hidden) };
+  const focus = focusOf(graph, state, selected, hidden);
+  const hoverFocus = state.hovered !== null && focus.focusNodes !== null && focus.centre.has(state.hovered);
+  return { hiddenNodes: hidden, ...focus, fade: focus.focusNodes !== null && (options.fadeOnHover || !hoverFocus) };
 }
 
 function hiddenBy(graph: KgGraph, state: State, selected: string | null): ReadonlySet<string> {
@@ -85,7 +99,7 @@ function focusOf(
   state: State,
   selected: string | null,
   hidden: ReadonlySet<string>,
-): Omit<Derived, "hiddenNodes"> {
+): Omit<Derived, "hiddenNodes" | "fade"> {
   const hovered = state.hovered !== null && graph.hasNode(state.hovered) && !hidden.has(state.hovered) ? state.hovered : null;
   const edge = state.selectedEdge !== null && graph.hasEdge(state.selectedEdge) ? state.selectedEdge : null;
   const centreNode = hovered ?? selected;
@@ -144,7 +158,7 @@ export function createReducers(ctx: ReducerContext): {
           out.forceLabel = true;
           out.zIndex = 2;
           if (d.centre.has(node)) out.highlighted = true;
-        } else {
+        } else if (d.fade) {
           out.color = COLORS.faded;
           out.label = null;
           out.zIndex = 0;
@@ -176,11 +190,11 @@ export function createReducers(ctx: ReducerContext): {
         out.size = (out.size as number) + 1;
         out.forceLabel = true;
         out.zIndex = 2;
-      } else if (d.focusNodes) {
+      } else if (d.fade) {
         out.color = COLORS.edgeFaded;
         out.zIndex = 0;
       }
-      if (!focused && (!ctx.zoomedIn() || d.focusNodes)) out.label = null;
+      if (!focused && (!ctx.zoomedIn() || d.fade)) out.label = null;
       return out;
     },
   };
