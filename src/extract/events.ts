@@ -2,7 +2,7 @@
 import type { Document, Token } from "../schema/index.js";
 import { foldName, slugify } from "../text/index.js";
 import { AGREEMENT_NOUNS, EVENT_NOUNS, WAR_NOUNS } from "./lexicon.js";
-import { type Cand, overlaps, subTokens } from "./spans.js";
+import { type Cand, dropOverlaps, subTokens } from "./spans.js";
 
 const LINK = new Set(["in", "on", "against", "with", "over", "for", "of"]);
 const MODIFIERS = /^(?:military|defence|defense|security|strategic|mutual|economic|trade|nuclear|peace|cooperation|bilateral|trilateral|comprehensive|historic|new|landmark|ongoing|full-scale|brutal|bloody)$/;
@@ -12,8 +12,13 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
   const found: Cand[] = [];
   const subs = subTokens(tokens);
   const at = (i: number) => subs[i]?.text.toLowerCase() ?? "";
-  const mentionAt = (i: number, kinds: string[]) =>
-    mentions.find((m) => m.start === subs[i]?.start && kinds.includes(m.kind));
+  const byStart = new Map<number, Cand[]>();
+  for (const m of mentions) {
+    const list = byStart.get(m.start);
+    if (list) list.push(m);
+    else byStart.set(m.start, [m]);
+  }
+  const mentionAt = (i: number, kinds: string[]) => (i < subs.length ? byStart.get(subs[i].start)?.find((m) => kinds.includes(m.kind)) : undefined);
   const endIndex = (m: Cand, from: number) => {
     let j = from;
     while (j < subs.length && subs[j].end <= m.end) j++;
@@ -64,10 +69,10 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
       else if (WAR_NOUNS.has(last) || EVENT_NOUNS.has(last)) found.push({ ...m, kind: "event", source: "pattern:event" });
     }
   }
-  const events: Cand[] = [];
-  for (const c of found.sort((a, b) => b.end - b.start - (a.end - a.start))) if (!events.some((e) => overlaps(e, c))) events.push(c);
+  const events = dropOverlaps(found, () => 0);
   // an event or agreement replaces a same-span name, and may contain the states it names
-  const rest = mentions.filter((m) => !events.some((e) => e.start === m.start && e.end === m.end));
+  const spans = new Set(events.map((e) => `${e.start}:${e.end}`));
+  const rest = mentions.filter((m) => !spans.has(`${m.start}:${m.end}`));
   return [...rest, ...events];
 }
 

@@ -47,10 +47,21 @@ export function overlaps(a: { start: number; end: number }, b: { start: number; 
   return a.start < b.end && b.start < a.end;
 }
 
-/** Sort spans by start, longer first; drop any span overlapping an earlier kept one. */
+/** Keep spans by priority, then length, dropping any that overlaps one kept before; the result is sorted by start. */
 export function dropOverlaps<T extends { start: number; end: number }>(spans: T[], priority: (s: T) => number): T[] {
   const ordered = [...spans].sort((a, b) => priority(b) - priority(a) || b.end - b.start - (a.end - a.start) || a.start - b.start);
-  const kept: T[] = [];
-  for (const s of ordered) if (!kept.some((k) => overlaps(k, s))) kept.push(s);
-  return kept.sort((a, b) => a.start - b.start);
+  const kept: T[] = []; // sorted by start, pairwise disjoint
+  for (const s of ordered) {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (kept[mid].start < s.start) lo = mid + 1;
+      else hi = mid;
+    }
+    // only the kept span starting last before s, or first at or after it, can overlap s
+    if ((lo > 0 && overlaps(kept[lo - 1], s)) || (lo < kept.length && overlaps(kept[lo], s))) continue;
+    kept.splice(lo, 0, s);
+  }
+  return kept;
 }

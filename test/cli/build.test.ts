@@ -167,3 +167,24 @@ describe("kg build on hostile and multilingual text", () => {
     }
   });
 });
+
+describe("kg build on large input", () => {
+  it("reads a 1 MB article and a 200 kB line without punctuation, and keeps one node per entity", () => {
+    const article = readFileSync(SEED_TEXT, "utf8");
+    const copies = Math.ceil(1_000_000 / article.length);
+    const dir = folder("large", {
+      "long.txt": Array.from({ length: copies }, () => article).join("\n"),
+      "one-line.txt": "North Korea Russia Ukraine ".repeat(8000),
+    });
+    const out = join(tmp, "out-large");
+    const r = runKg(["build", "--sources", dir, "--out", out, "--quiet"]);
+    expect(r.status, r.stderr).toBe(0);
+    const json = JSON.parse(readFileSync(join(out, "graph.json"), "utf8"));
+    expect(GraphJson.safeParse(json).success).toBe(true);
+    const kim = json.nodes.filter((n: { attributes: { label: string } }) => n.attributes.label === "Kim Jong-un");
+    expect(kim).toHaveLength(1);
+    expect(kim[0].attributes.mentions).toBeGreaterThanOrEqual(copies * 3);
+    const edge = json.edges.find((e: { key: string }) => e.key === "person:kim-jong-un|leader_of|state:north-korea");
+    expect(edge.attributes.weight).toBe(copies);
+  });
+});
