@@ -27,20 +27,24 @@ export const NerModelFile = z.object({
 });
 export type NerModelFile = z.infer<typeof NerModelFile>;
 
-/** Weights of one stage: its features and a row of BILOU_LABELS.length floats per feature. */
+/**
+ * Weights of one stage, sparse: feature f's non-zero weights are words[rowStart[f]] .. words[rowStart[f + 1] - 1],
+ * each `value * 64 + (last of row ? 32 : 0) + label` with value in 1/WEIGHT_SCALE (the file's encoding, kept as is).
+ */
 export interface StageWeights {
   name: "local" | "document";
   features: readonly string[];
-  weights: Float32Array | Float64Array;
+  words: Int32Array;
+  rowStart: Int32Array;
 }
 
-/** Stages ready to tag with: one hash table over the union of their features, and each stage's row per feature. */
+/** Stages ready to tag with: one hash table over the union of their features, and each stage's word range per feature. */
 export interface TagTables {
   stages: StageWeights[];
   /** feature (by its two hashes) -> index into the union of the stages' features. */
   table: FeatureTable;
-  /** Per stage: union index -> row in that stage's weights, or -1. */
-  rowOf: Int32Array[];
+  /** Per stage: [2 * union index] = first word, [2 * union index + 1] = end of its words (both 0 when absent). */
+  spans: Int32Array[];
 }
 
 /** A loaded model: one stage (local) or two (local, then document-level using the first pass). */
@@ -54,17 +58,18 @@ export interface NerModel extends TagTables {
 export function buildTagTables(stages: StageWeights[]): TagTables | null {
   const total = stages.reduce((a, st) => a + st.features.length, 0);
   const table = new FeatureTable(total);
-  const rowOf: Int32Array[] = [];
+  const spans: Int32Array[] = [];
   for (const st of stages) {
-    const rows = new Int32Array(total).fill(-1);
+    const span = new Int32Array(2 * total);
     for (let row = 0; row < st.features.length; row++) {
       const idx = table.insert(st.features[row]);
-      if (rows[idx] >= 0) return null;
-      rows[idx] = row;
+      if (span[2 * idx + 1] !== 0) return null;
+      span[2 * idx] = st.rowStart[row];
+      span[2 * idx + 1] = st.rowStart[row + 1];
     }
-    rowOf.push(rows);
+    spans.push(span);
   }
-  return { stages, table, rowOf };
+  return { stages, table, spans };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -113,7 +118,7 @@ function invalid(message: string, where = "model"): KgError {
   return new KgError("INVALID_MODEL", `parseNerModel: ${message}; retrain it with npm run train:ner`, { where });
 }
 
-function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: number): StageWeights {
+function decodeStage(stage: z.infer<typeof StageFile>, index: number): StageWeights {
   const bytes = fromBase64(stage.weights);
   if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
   let words: Int32Array;
@@ -124,18 +129,16 @@ function decodeStage(stage: z.infer<typeof StageFile>, scale: number, index: num
     for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
   }
   const L = BILOU_LABELS.length;
-  const weights = new Float32Array(stage.features.length * L);
+  const rowStart = new Int32Array(stage.features.length + 1);
   let row = 0;
   for (let k = 0; k < words.length; k++) {
     if (row >= stage.features.length) throw invalid(`stages.${index}.weights has more rows than features`);
     const x = words[k];
-    const label = x & 31;
-    if (label >= L) throw invalid(`stages.${index}.weights has label index ${label}`);
-    weights[row * L + label] = (x >> 6) / scale;
-    if (x & 32) row++;
+    if ((x & 31) >= L) throw invalid(`stages.${index}.weights has label index ${x & 31}`);
+    if (x & 32) rowStart[++row] = k + 1;
   }
   if (row !== stage.features.length) throw invalid(`stages.${index}: ${stage.features.length} features but ${row} weight rows`);
-  return { name: stage.name, features: stage.features, weights };
+  return { name: stage.name, features: stage.features, words, rowStart };
 }
 
 /**
@@ -149,7 +152,7 @@ export function parseNerModel(data: unknown): NerModel {
   if (file.stages[0].name !== "local" || (file.stages.length === 2 && file.stages[1].name !== "document")) {
     throw invalid('stages must be ["local"] or ["local", "document"]');
   }
-  const tables = buildTagTables(file.stages.map((s, i) => decodeStage(s, file.scale, i)));
+  const tables = buildTagTables(file.stages.map((s, i) => decodeStage(s, i)));
   if (!tables) throw invalid("a stage lists the same feature twice");
   return {
     version: file.version,
@@ -162,19 +165,27 @@ export function parseNerModel(data: unknown): NerModel {
 /** Sparse integer weights of one stage, ready to write: feature -> [label, value] pairs with value != 0. */
 export type SparseStage = { name: "local" | "document"; rows: Map<string, Array<[number, number]>> };
 
+/** Pack a sparse stage the way the file stores it: features sorted by code unit, labels ascending within a row. */
+export function packStage(stage: SparseStage): StageWeights {
+  const features = [...stage.rows.keys()].filter((f) => stage.rows.get(f)!.length > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+  const words: number[] = [];
+  const rowStart = new Int32Array(features.length + 1);
+  features.forEach((f, row) => {
+    const pairs = stage.rows.get(f)!.slice().sort((a, b) => a[0] - b[0]);
+    pairs.forEach(([label, value], k) => words.push(value * 64 + (k === pairs.length - 1 ? 32 : 0) + label));
+    rowStart[row + 1] = words.length;
+  });
+  return { name: stage.name, features, words: Int32Array.from(words), rowStart };
+}
+
 /** Serialise stages to the model file text; features sorted by code unit, so equal weights give equal bytes. */
 export function serialiseNerModel(stages: readonly SparseStage[], training: Record<string, string | number>): string {
   const files = stages.map((stage) => {
-    const features = [...stage.rows.keys()].filter((f) => stage.rows.get(f)!.length > 0).sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-    const words: number[] = [];
-    for (const f of features) {
-      const pairs = stage.rows.get(f)!.slice().sort((a, b) => a[0] - b[0]);
-      pairs.forEach(([label, value], k) => words.push(value * 64 + (k === pairs.length - 1 ? 32 : 0) + label));
-    }
-    const bytes = new Uint8Array(words.length * 4);
+    const packed = packStage(stage);
+    const bytes = new Uint8Array(packed.words.length * 4);
     const view = new DataView(bytes.buffer);
-    words.forEach((w, k) => view.setInt32(k * 4, w, true));
-    return { name: stage.name, features, weights: toBase64(bytes) };
+    packed.words.forEach((w, k) => view.setInt32(k * 4, w, true));
+    return { name: stage.name, features: [...packed.features], weights: toBase64(bytes) };
   });
   const file: NerModelFile = {
     format: NER_MODEL_FORMAT,

@@ -1,6 +1,6 @@
 // Averaged multiclass perceptron over string features, with lazy averaging and rows allocated only for updated features.
 import { BILOU_LABELS } from "./labels.js";
-import { WEIGHT_SCALE, type SparseStage, type StageWeights } from "./model.js";
+import { WEIGHT_SCALE, type SparseStage } from "./model.js";
 
 const L = BILOU_LABELS.length;
 
@@ -123,14 +123,4 @@ export function sparseStage(
     if (pairs.length) rows.set(feature, pairs);
   }
   return { name, rows };
-}
-
-/** Dense weights back from a sparse stage (what a saved model will tag with), for evaluating the quantised model. */
-export function denseFromSparse(stage: SparseStage): StageWeights {
-  const features = [...stage.rows.keys()];
-  const weights = new Float32Array(features.length * L);
-  features.forEach((feature, row) => {
-    for (const [l, v] of stage.rows.get(feature)!) weights[row * L + l] = v / WEIGHT_SCALE;
-  });
-  return { name: stage.name, features, weights };
 }

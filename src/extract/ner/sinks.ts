@@ -126,9 +126,8 @@ export class HashSink implements FeatureSink {
 
 /** An open-addressing table from a feature's two hashes to its index (order of insertion); `get` gives -1 when absent. */
 export class FeatureTable {
-  private readonly k1: Int32Array;
-  private readonly k2: Int32Array;
-  private readonly v: Int32Array;
+  /** Slots of three: hash 1, hash 2, index (-1 when empty), side by side for one cache line per probe. */
+  private readonly slots: Int32Array;
   private readonly mask: number;
   size = 0;
 
@@ -136,32 +135,34 @@ export class FeatureTable {
   constructor(capacity: number) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.k1 = new Int32Array(cap);
-    this.k2 = new Int32Array(cap);
-    this.v = new Int32Array(cap).fill(-1);
+    this.slots = new Int32Array(cap * 3);
+    for (let k = 2; k < this.slots.length; k += 3) this.slots[k] = -1;
     this.mask = cap - 1;
   }
 
   /** The index of a feature text, added with the next index if new. */
   insert(text: string): number {
-    if (this.size * 2 >= this.v.length) throw new RangeError("FeatureTable: over capacity");
+    if (this.size * 2 >= this.mask + 1) throw new RangeError("FeatureTable: over capacity");
     const [h1, h2] = hashString(text);
+    const slots = this.slots;
     let slot = h1 & this.mask;
-    while (this.v[slot] >= 0) {
-      if (this.k1[slot] === h1 && this.k2[slot] === h2) return this.v[slot];
+    while (slots[3 * slot + 2] >= 0) {
+      if (slots[3 * slot] === h1 && slots[3 * slot + 1] === h2) return slots[3 * slot + 2];
       slot = (slot + 1) & this.mask;
     }
-    this.k1[slot] = h1;
-    this.k2[slot] = h2;
-    this.v[slot] = this.size;
+    slots[3 * slot] = h1;
+    slots[3 * slot + 1] = h2;
+    slots[3 * slot + 2] = this.size;
     return this.size++;
   }
 
   get(h1: number, h2: number): number {
+    const slots = this.slots;
     let slot = h1 & this.mask;
     for (;;) {
-      const v = this.v[slot];
-      if (v < 0 || (this.k1[slot] === h1 && this.k2[slot] === h2)) return v;
+      const at = 3 * slot;
+      const v = slots[at + 2];
+      if (v < 0 || (slots[at] === h1 && slots[at + 1] === h2)) return v;
       slot = (slot + 1) & this.mask;
     }
   }

@@ -1,11 +1,9 @@
 // Tagging with a loaded model: hash each token's static features once, decode the local pass, then the document pass.
 import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
-import { BILOU_LABELS, iob2FromSpans, spansFromBilou } from "./labels.js";
+import { iob2FromSpans, spansFromBilou } from "./labels.js";
 import type { NerModel, TagTables } from "./model.js";
 import { HashSink } from "./sinks.js";
-
-const L = BILOU_LABELS.length;
 
 /** The union-table indices of every token's static features, flat, with per-token offsets. */
 interface StaticIndex {
@@ -49,39 +47,40 @@ function indexStatic(tables: TagTables, doc: DocContext): StaticIndex {
   return { sentenceStart, start, features };
 }
 
-/** Scores tokens of one stage from the precomputed static indices plus hashed dynamic features. */
+/** Scores tokens of one stage, in integer weight units, from the precomputed static indices plus hashed dynamic features. */
 class HashScorer implements TokenScorer {
   readonly sink = new HashSink();
-  private readonly rowOf: Int32Array;
-  private readonly weights: Float32Array | Float64Array;
+  private readonly spans: Int32Array;
+  private readonly words: Int32Array;
 
   constructor(
     private readonly tables: TagTables,
     stage: number,
     private readonly index: StaticIndex,
   ) {
-    this.rowOf = tables.rowOf[stage];
-    this.weights = tables.stages[stage].weights;
+    this.spans = tables.spans[stage];
+    this.words = tables.stages[stage].words;
   }
 
   begin(): void {}
 
   score(s: number, i: number, scores: Float64Array): void {
-    const { rowOf, weights: w, index, sink } = this;
+    const { spans, words, index, sink } = this;
     const t = index.sentenceStart[s] + i;
     for (let k = index.start[t], end = index.start[t + 1]; k < end; k++) {
-      const row = rowOf[index.features[k]];
-      if (row < 0) continue;
-      const base = row * L;
-      for (let l = 0; l < L; l++) scores[l] += w[base + l];
+      const at = 2 * index.features[k];
+      for (let a = spans[at], b = spans[at + 1]; a < b; a++) {
+        const x = words[a];
+        scores[x & 31] += x >> 6;
+      }
     }
     for (let k = 0; k < sink.n; k++) {
       const idx = this.tables.table.get(sink.h1[k], sink.h2[k]);
       if (idx < 0) continue;
-      const row = rowOf[idx];
-      if (row < 0) continue;
-      const base = row * L;
-      for (let l = 0; l < L; l++) scores[l] += w[base + l];
+      for (let a = spans[2 * idx], b = spans[2 * idx + 1]; a < b; a++) {
+        const x = words[a];
+        scores[x & 31] += x >> 6;
+      }
     }
   }
 }

@@ -3,8 +3,8 @@ import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScor
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
 import { buildGazetteer } from "./gazetteer.js";
 import { bilouFromSpans, spansFromBilou, spansFromTags, ENTITY_TYPES, type TokenSpan } from "./labels.js";
-import { buildTagTables, serialiseNerModel, type SparseStage } from "./model.js";
-import { AveragedPerceptron, FeatureIndex, denseFromSparse, sparseStage } from "./perceptron.js";
+import { buildTagTables, packStage, serialiseNerModel, type SparseStage } from "./model.js";
+import { AveragedPerceptron, FeatureIndex, sparseStage } from "./perceptron.js";
 import { StringSink } from "./sinks.js";
 import { decodeWithStage } from "./tagger.js";
 
@@ -140,7 +140,7 @@ function runEpoch(p: AveragedPerceptron, docs: readonly Prepared[], order: reado
 }
 
 function tagPrepared(stage: SparseStage, docs: readonly Prepared[], passes?: readonly FirstPassInput[]): number[][][] {
-  const tables = buildTagTables([denseFromSparse(stage)])!;
+  const tables = buildTagTables([packStage(stage)])!;
   return docs.map((d, k) => decodeWithStage(tables, d.ctx, passes?.[k]));
 }
 

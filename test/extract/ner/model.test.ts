@@ -27,7 +27,9 @@ describe("the shipped model", () => {
     expect(model.stages.map((s) => s.name)).toEqual(["local", "document"]);
     for (const s of model.stages) {
       expect(s.features.length).toBeGreaterThan(10_000);
-      expect(s.weights.length).toBe(s.features.length * BILOU_LABELS.length);
+      expect(s.rowStart.length).toBe(s.features.length + 1);
+      expect(s.rowStart[s.features.length]).toBe(s.words.length);
+      for (const x of s.words.subarray(0, 1000)) expect(x & 31).toBeLessThan(BILOU_LABELS.length);
     }
     expect(loadNerModel()).toBe(model);
   });
