@@ -193,8 +193,13 @@ const PHASES: Record<string, (dir: string, result: Result) => Promise<void>> = {
     meter.reset();
     const t0 = performance.now();
     const c0 = process.cpuUsage();
-    const graph = Graph.from(JSON.parse(readFileSync(file, "utf8")));
+    const text = readFileSync(file, "utf8");
+    const t1 = performance.now();
+    const data = JSON.parse(text);
+    const t2 = performance.now();
+    const graph = Graph.from(data);
     result.seconds = [seconds(t0)];
+    result.detailSeconds = { read: (t1 - t0) / 1000, parse: (t2 - t1) / 1000, from: seconds(t2) };
     result.cpuSeconds = [cpuSeconds(c0)];
     result.peak = meter.peak();
     gc();
@@ -281,6 +286,10 @@ async function main(): Promise<number> {
   if (graphology.ok) rows.push(["  of which write() to a string", graphology.detailSeconds!.string.toFixed(2), "", "", "", "", ""]);
   row("JSON export, streamed", jsonExport);
   row("JSON re-import (fresh process)", jsonImport);
+  if (jsonImport.ok) {
+    const d = jsonImport.detailSeconds!;
+    rows.push([`  read ${d.read.toFixed(2)}, JSON.parse ${d.parse.toFixed(2)}, Graph.from ${d.from.toFixed(2)}`, "", "", "", "", "", ""]);
+  }
   process.stdout.write(`\n${table(rows)}\n\n`);
   for (const r of Object.values(results)) if (r.note) process.stdout.write(`${r.phase}: ${r.note}\n`);
   if (ours.ok) {
