@@ -60,6 +60,12 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
       }
     }
   }
+  // "the G20 summit", "the NATO summit", "the Shangri-La Dialogue talks": a name or acronym before an event noun
+  for (let i = 0; i + 1 < subs.length; i++) {
+    if (!/^(?:\p{Lu}[\p{Lu}\d-]+|\p{Lu}\p{Ll}+)$/u.test(subs[i].text) || !EVENT_NOUNS.has(at(i + 1)) || mentionAt(i, ["person"])) continue;
+    if (i > 0 && /^\p{Lu}/u.test(subs[i - 1].text) && at(i - 1) !== "the") continue; // part of a longer name
+    found.push(eventCand(subs[i].start, subs[i + 1].end, subs[i].sentence, "event", `${at(i + 1)}:${foldName(subs[i].text)}`));
+  }
   // capitalised names whose head is an event or agreement noun: "Korean War", "Paris Agreement", "Minsk Accords"
   for (const m of mentions) {
     const last = foldName(doc.text.slice(m.start, m.end)).split(" ").pop() ?? "";

@@ -6,7 +6,7 @@ import { extractFacts } from "../../src/extract/index.js";
 import { tagDocument } from "../../src/extract/ner/index.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import { DocumentFacts, type Relation } from "../../src/schema/index.js";
-import { documentFromText } from "../../src/text/index.js";
+import { documentFromSource, documentFromText } from "../../src/text/index.js";
 import { ROOT, SEED_TEXT } from "../helpers/kg.js";
 
 const model = loadNerModel();
@@ -112,5 +112,27 @@ describe("organisations the tagger mistakes for people", () => {
     expect(f.entities.find((e) => e.label === "Defence Ministry")?.kind).toBe("institution");
     expect(f.entities.find((e) => e.label === "Wagner Group")?.kind).toBe("institution");
     expect(has(f, "Wagner Group", "part_of", "Defence Ministry")).toBeDefined();
+  });
+});
+
+describe("an HTML article: multi-word titles, named summits, allies, agreements and dates per clause", () => {
+  const html = readFileSync(join(ROOT, "test/fixtures/articles/g20.html"), "utf8");
+  const f = extractFacts(documentFromSource("g20.html", html), { tagger: (s) => tagDocument(model, s) });
+  it.each([
+    ["Narendra Modi", "leader_of", "India"],
+    ["Narendra Modi", "attended", "G20 summit"],
+    ["G20 summit", "located_in", "Rio de Janeiro"],
+    ["Emmanuel Macron", "met_with", "Javier Milei"],
+    ["Philippines", "allied_with", "United States"],
+    ["Japan", "party_to", "Paris Agreement"],
+    ["Germany", "supplies", "Ukraine"],
+    ["Sweden", "member_of", "NATO"],
+  ])("%s %s %s", (s, r, t) => {
+    expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
+  });
+  it("dates a relation by its own clause only", () => {
+    expect(has(f, "Japan", "party_to", "Paris Agreement")?.date).toBe("2016");
+    expect((has(f, "Philippines", "allied_with", "United States") ?? has(f, "United States", "allied_with", "Philippines"))?.date).toBeUndefined();
+    expect(has(f, "Narendra Modi", "attended", "G20 summit")?.date).toBe("2024-11-18");
   });
 });

@@ -47,9 +47,8 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const enc = encodeSentence(doc, bySentence[s.index], ms, ctx);
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
     const ids = enc.slots.map((x) => x.entity);
-    const date = sentenceDate(s.text);
     for (const d of applyRules(enc)) {
-      if (date) d.date = date;
+      d.date = clauseDate(enc.text, d.at ?? 0);
       if (d.contextSource) {
         pending.push({ draft: d, ids, evidence });
         continue;
@@ -143,6 +142,21 @@ function cooccurrences(doc: Document, bySentence: readonly Mention[][]): Relatio
       for (let j = i + 1; j < ids.length; j++) out.push({ source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
   }
   return out;
+}
+
+/** The date given by the clause of the encoded sentence where a pattern matched ("..., and Japan signed it in 2016"). */
+function clauseDate(text: string, at: number): string | undefined {
+  const bounds = /(?: ,| ;) (?:and|but|while|whereas|although|though|as|after|before|when) | ; /g;
+  let start = 0;
+  let end = text.length;
+  for (let m = bounds.exec(text); m; m = bounds.exec(text)) {
+    if (m.index < at) start = m.index + m[0].length;
+    else {
+      end = m.index;
+      break;
+    }
+  }
+  return sentenceDate(text.slice(start, end));
 }
 
 function groupBySentence(doc: Document, mentions: readonly Mention[]): Mention[][] {

@@ -13,8 +13,10 @@ export interface Draft {
   role?: string;
   quantity?: number;
   items?: string[];
-  /** An ISO 8601 date or prefix the sentence gives ("2023", "2024-10"). */
+  /** An ISO 8601 date or prefix the clause gives ("2023", "2024-10"). */
   date?: string;
+  /** Where the pattern matched in the encoded sentence. */
+  at?: number;
   /** The target is not in the sentence: it is the document's last deployment destination. */
   contextTarget?: "deployment";
   /** The source (a state) is the one whose officials the sentence names with another person. */
@@ -25,7 +27,7 @@ export interface Draft {
 const alt = (words: Iterable<string>) =>
   [...words]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map((w) => w.replace(/[.-]/g, "\\$&").replace(/^\p{L}/u, (c) => `[${c.toUpperCase()}${c.toLowerCase()}]`))
+    .map((w) => w.replace(/[.-]/g, "\\$&").replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => `${sp}[${c.toUpperCase()}${c.toLowerCase()}]`))
     .join("|");
 const LEADER = `(?:${alt([...LEADER_PHRASES, ...LEADER_TITLES])})`;
 const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
@@ -206,7 +208,7 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   {
-    re: compile(`{S} and {S} (?:are|were|became|have become|remain) (?:close |key |military |strategic )*(?:allies|partners)`),
+    re: compile(`{S} and (?:the )?{S} (?:are|were|became|have become|remain) (?:close |key |military |strategic |treaty )*(?:allies|partners)`),
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   {
@@ -325,7 +327,7 @@ export function applyRules(enc: EncodedSentence): Draft[] {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
       const made = rule.make(m);
-      if (made) out.push(...(Array.isArray(made) ? made : [made]));
+      if (made) for (const d of Array.isArray(made) ? made : [made]) out.push({ ...d, at: m.index });
       rule.re.lastIndex = m.index + 1;
     }
   }
