@@ -69,12 +69,23 @@ async function main(): Promise<void> {
     const marks = await page.evaluate(() => {
       const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
       const first = performance.getEntriesByName("kg:first-render")[0];
-      return { render: first?.startTime ?? NaN, domContentLoaded: nav.domContentLoadedEventEnd };
+      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+      return {
+        render: first?.startTime ?? NaN,
+        domContentLoaded: nav.domContentLoadedEventEnd,
+        loaded: at("kg:loaded"),
+        display: at("kg:display"),
+        renderer: at("kg:renderer"),
+      };
     });
     process.stdout.write(
       `load: first render ${marks.render.toFixed(0)} ms after navigation start (DOMContentLoaded ${marks.domContentLoaded.toFixed(0)} ms; ${wall} ms wall clock from goto)\n`,
     );
 
+    process.stdout.write(
+      `  fetch + JSON.parse + zod + graph import done at ${marks.loaded.toFixed(0)} ms; display data +${(marks.display - marks.loaded).toFixed(0)} ms; ` +
+        `sigma setup and first draw submitted +${(marks.renderer - marks.display).toFixed(0)} ms; frame on screen +${(marks.render - marks.renderer).toFixed(0)} ms\n`,
+    );
     const box = (await page.locator("#graph").boundingBox())!;
     // Hover: sweep the pointer over the graph in a zigzag, crossing many nodes.
     const hover = await frameTimes(page, async () => {

@@ -217,6 +217,31 @@ describe("viewer", () => {
     }
   });
 
+  it("runs ForceAtlas2 in a worker, separates overlaps and resets to the exported positions", async () => {
+    await fresh();
+    const positions = () =>
+      page.evaluate(() => window.kgViewer!.ctx.graph.mapNodes((k, a) => [k, Math.round(a.x * 1000) / 1000, Math.round(a.y * 1000) / 1000] as const));
+    const exported = await positions();
+    await page.click("#layout-run");
+    expect(await page.getAttribute("#layout-run", "aria-pressed")).toBe("true");
+    await page.waitForFunction(() => window.kgViewer!.ctx.graph.getNodeAttribute("state:russia", "x") !== 200);
+    await page.click("#layout-run");
+    expect(await page.getAttribute("#layout-run", "aria-pressed")).toBe("false");
+    const stopped = await positions();
+    expect(stopped).not.toEqual(exported);
+    await page.waitForTimeout(200);
+    expect(await positions()).toEqual(stopped);
+
+    await page.click("#layout-reset");
+    expect(await positions()).toEqual(exported);
+    // Pile every node on one spot: noverlap must pull them apart.
+    await page.evaluate(() => window.kgViewer!.ctx.graph.updateEachNodeAttributes((k, a) => ({ ...a, x: 0, y: 0 }), { attributes: ["x", "y"] }));
+    await page.click("#layout-noverlap");
+    const spread = await positions();
+    expect(new Set(spread.map(([, x, y]) => `${x},${y}`)).size).toBe(spread.length);
+    expect(errors).toEqual([]);
+  });
+
   it("exports the current view as PNG", async () => {
     await fresh();
     const [download] = await Promise.all([page.waitForEvent("download"), page.click("#export-png")]);

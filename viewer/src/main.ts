@@ -22,23 +22,8 @@ import "./styles.css";
 /** Below this camera ratio every visible edge carries its relation label. */
 const EDGE_LABEL_RATIO = 0.5;
 
-/** Node plus edge count above which hover switches to partial updates. */
+/** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
-
-/** The nodes and edges whose display depends on the focus of any of these views. */
-function touchedBy(graph: KgGraph, views: Derived[]): { nodes: string[]; edges: string[] } {
-  const nodes = new Set<string>();
-  const edges = new Set<string>();
-  for (const v of views) {
-    v.focusNodes?.forEach((n) => nodes.add(n));
-    v.focusEdges?.forEach((e) => {
-      edges.add(e);
-      nodes.add(graph.source(e));
-      nodes.add(graph.target(e));
-    });
-  }
-  return { nodes: [...nodes], edges: [...edges] };
-}
 
 /** The page elements the viewer fills. */
 export interface ViewerElements {
@@ -93,9 +78,9 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   graph.forEachNode((n, a) => initialPositions.set(n, { x: a.x, y: a.y }));
   // The shared view goes into the store before sigma exists, so its first render is already the right one.
   const store = createStore(initialState(view, graph));
-  // Above this size, hovering highlights without fading the rest, so a hover redraws a handful of items, not all.
+  // Above this size hovering changes nothing but sigma's hover layer: a focus change would redraw the whole scene.
   const large = graph.order + graph.size > LARGE_GRAPH;
-  let derived: Derived = deriveView(graph, store.get(), undefined, { fadeOnHover: !large });
+  let derived: Derived = deriveView(graph, store.get(), undefined, { hoverFocus: !large });
   let zoomedIn = view?.camera ? view.camera.ratio < EDGE_LABEL_RATIO : false;
 
   const reducers = createReducers({ graph, display, state: () => store.get(), derived: () => derived, zoomedIn: () => zoomedIn });
@@ -140,13 +125,9 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   };
 
   const unsubscribe = store.subscribe((s: State, prev: State) => {
-    const previous = derived;
-    derived = deriveView(graph, s, { state: prev, derived }, { fadeOnHover: !large });
+    derived = deriveView(graph, s, { state: prev, derived }, { hoverFocus: !large });
     const hoverOnly = s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge;
-    if (large && hoverOnly && s.selected === null && s.selectedEdge === null) {
-      // On a large graph hovering fades nothing, so only the old and new focus need new display data.
-      renderer.refresh({ partialGraph: touchedBy(graph, [previous, derived]), skipIndexation: true });
-    } else {
+    if (!(large && hoverOnly)) {
       const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && s.filters.neighbourhood > 0);
       renderer.refresh(reindex ? undefined : { skipIndexation: true });
     }

@@ -24,13 +24,14 @@ export interface Derived {
   centre: ReadonlySet<string>;
   /** Edges to emphasise and label. */
   focusEdges: ReadonlySet<string> | null;
-  /** Whether everything outside the focus is faded. */
-  fade: boolean;
 }
 
 export interface DeriveOptions {
-  /** Fade the rest of the graph while a node is hovered (off for large graphs, where it would redraw everything). */
-  fadeOnHover: boolean;
+  /**
+   * Let hovering focus a node (highlight its neighbourhood, fade the rest). Off for large graphs: every focus
+   * change redraws the whole scene, so there hovering only shows sigma's own label box and clicking focuses.
+   */
+  hoverFocus: boolean;
 }
 
 function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
@@ -66,15 +67,14 @@ export function deriveView(
   graph: KgGraph,
   state: State,
   previous?: { state: State; derived: Derived },
-  options: DeriveOptions = { fadeOnHover: true },
+  options: DeriveOptions = { hoverFocus: true },
 ): Derived {
   const selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
   const sameFilters =
     previous !== undefined && previous.state.filters === state.filters && previous.state.selected === state.selected;
   const hidden = sameFilters ? previous.derived.hiddenNodes : hiddenBy(graph, state, selected);
-  const focus = focusOf(graph, state, selected, hidden);
-  const hoverFocus = state.hovered !== null && focus.focusNodes !== null && focus.centre.has(state.hovered);
-  return { hiddenNodes: hidden, ...focus, fade: focus.focusNodes !== null && (options.fadeOnHover || !hoverFocus) };
+  const focusState = options.hoverFocus ? state : { ...state, hovered: null, hoveredEdge: null };
+  return { hiddenNodes: hidden, ...focusOf(graph, focusState, selected, hidden) };
 }
 
 function hiddenBy(graph: KgGraph, state: State, selected: string | null): ReadonlySet<string> {
@@ -99,7 +99,7 @@ function focusOf(
   state: State,
   selected: string | null,
   hidden: ReadonlySet<string>,
-): Omit<Derived, "hiddenNodes" | "fade"> {
+): Omit<Derived, "hiddenNodes"> {
   const hovered = state.hovered !== null && graph.hasNode(state.hovered) && !hidden.has(state.hovered) ? state.hovered : null;
   const edge = state.selectedEdge !== null && graph.hasEdge(state.selectedEdge) ? state.selectedEdge : null;
   const centreNode = hovered ?? selected;
@@ -158,7 +158,7 @@ export function createReducers(ctx: ReducerContext): {
           out.forceLabel = true;
           out.zIndex = 2;
           if (d.centre.has(node)) out.highlighted = true;
-        } else if (d.fade) {
+        } else {
           out.color = COLORS.faded;
           out.label = null;
           out.zIndex = 0;
@@ -188,13 +188,14 @@ export function createReducers(ctx: ReducerContext): {
       if (focused) {
         out.color = weak ? "#8d99a8" : COLORS.edgeFocus;
         out.size = (out.size as number) + 1;
-        out.forceLabel = true;
+        // "named with" says nothing the grey line does not: only typed relations are labelled, to keep labels legible.
+        out.forceLabel = !weak;
         out.zIndex = 2;
-      } else if (d.fade) {
+      } else if (d.focusNodes) {
         out.color = COLORS.edgeFaded;
         out.zIndex = 0;
       }
-      if (!focused && (!ctx.zoomedIn() || d.fade)) out.label = null;
+      if ((!focused && (!ctx.zoomedIn() || d.focusNodes)) || (weak && !ctx.zoomedIn())) out.label = null;
       return out;
     },
   };
