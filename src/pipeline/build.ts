@@ -47,34 +47,58 @@ export function documentStages(tagger?: Tagger): Stage[] {
   ];
 }
 
+/** What one document contributes to the graph; plain data, so it can cross a worker boundary. */
+export interface DocumentResult {
+  info: SourceInfo;
+  facts: DocumentFacts;
+  sentences: number;
+  tokens: number;
+}
+
+/** Run the per-document stages over one source. */
+export function readDocument(source: SourceText, options: Pick<BuildOptions, "tagger" | "validate"> = {}): DocumentResult {
+  const state = runPipeline(documentStages(options.tagger), source, options);
+  const doc = state.document!;
+  return {
+    info: { id: doc.id, title: doc.title, sha256: doc.sha256 },
+    facts: state.facts!,
+    sentences: doc.sentences.length,
+    tokens: doc.tokens.length,
+  };
+}
+
 /** Build the knowledge graph of a set of decoded sources; the same sources give the same graph. */
 export function buildKnowledgeGraph(sources: readonly SourceText[], options: BuildOptions = {}): BuildResult {
-  const { name, seed } = { ...BUILD_DEFAULTS, ...options };
-  const stages = documentStages(options.tagger);
-  const ordered = [...sources].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const facts: DocumentFacts[] = [];
-  const infos: SourceInfo[] = [];
-  const warnings: string[] = [];
-  let sentences = 0;
-  let tokens = 0;
-  ordered.forEach((source, i) => {
-    const state = runPipeline(stages, source, options);
-    const doc = state.document!;
-    if (doc.sentences.length === 0) warnings.push(`${source.id}: no text to read`);
-    sentences += doc.sentences.length;
-    tokens += doc.tokens.length;
-    facts.push(state.facts!);
-    infos.push({ id: doc.id, title: doc.title, sha256: doc.sha256 });
+  const ordered = [...sources].sort((a, b) => cmp(a.id, b.id));
+  const results = ordered.map((source, i) => {
+    const r = readDocument(source, options);
     options.onDocument?.(i + 1, ordered.length, source.id);
+    return r;
   });
-  const resolved = resolveEntities(facts);
+  return assembleGraph(results, options);
+}
+
+/** Merge per-document results (in any order) into the graph, with the build's counts and warnings. */
+export function assembleGraph(results: readonly DocumentResult[], options: Pick<BuildOptions, "name" | "seed"> = {}): BuildResult {
+  const { name, seed } = { ...BUILD_DEFAULTS, ...options };
+  const ordered = [...results].sort((a, b) => cmp(a.info.id, b.info.id));
+  const warnings = ordered.filter((r) => r.sentences === 0).map((r) => `${r.info.id}: no text to read`);
+  const infos = ordered.map((r) => r.info);
+  const resolved = resolveEntities(ordered.map((r) => r.facts));
   const graph = buildGraph(resolved, { name, seed, sources: infos, createdFrom: fingerprint(infos) });
   const entities: Partial<Record<EntityKind, number>> = {};
   for (const e of resolved.entities) entities[e.kind] = (entities[e.kind] ?? 0) + 1;
   const relations: Partial<Record<RelationType, number>> = {};
   for (const r of resolved.relations) relations[r.relation] = (relations[r.relation] ?? 0) + 1;
-  return { graph, warnings, stats: { documents: ordered.length, sentences, tokens, entities, relations } };
+  const sum = (f: (r: DocumentResult) => number) => ordered.reduce((a, r) => a + f(r), 0);
+  return {
+    graph,
+    warnings,
+    stats: { documents: ordered.length, sentences: sum((r) => r.sentences), tokens: sum((r) => r.tokens), entities, relations },
+  };
 }
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 /** Identifies the input, never the time: FNV-1a (64-bit) over the generator and every source's id and sha256. */
 function fingerprint(sources: readonly SourceInfo[]): string {

@@ -1,14 +1,14 @@
 // kg build end to end: the seed, byte-identical reruns, bad input with clear errors and no output, Unicode round trips.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { dirname, join } from "node:path";
 import { DOMParser } from "@xmldom/xmldom";
 import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf";
 import { afterAll, describe, expect, it } from "vitest";
 import { GraphJson } from "../../src/schema/index.js";
 import { networkx, SCHEMA_DIR, xmllint } from "../export/tools.js";
-import { runKg, SEED_TEXT } from "../helpers/kg.js";
+import { ROOT, runKg, SEED_TEXT } from "../helpers/kg.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "kgraph-build-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
@@ -16,7 +16,10 @@ afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 function folder(name: string, files: Record<string, string | Uint8Array>): string {
   const dir = join(tmp, name);
   mkdirSync(dir, { recursive: true });
-  for (const [f, content] of Object.entries(files)) writeFileSync(join(dir, f), content);
+  for (const [f, content] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, f)), { recursive: true });
+    writeFileSync(join(dir, f), content);
+  }
   return dir;
 }
 
@@ -34,6 +37,22 @@ describe("kg build on the seed article", () => {
     expect(r1.stderr).toMatch(/entities\s+\d+: .*person 6/);
     expect(r2.stderr).toBe("");
     expect(readdirSync(out1).sort()).toEqual(["graph.gexf", "graph.json"]);
+  });
+
+  it("gives the same bytes when documents are read on worker threads", () => {
+    const dir = folder("several", {
+      "a.txt": readFileSync(SEED_TEXT),
+      "b/summit.txt": readFileSync(join(ROOT, "test/fixtures/articles/summit.txt")),
+      "c.md": "# Note\n\nNorth Korean leader Kim Jong Un met Russian President Vladimir Putin in Vladivostok.\n",
+    });
+    const one = join(tmp, "jobs1");
+    const two = join(tmp, "jobs2");
+    expect(runKg(["build", "--sources", dir, "--out", one, "--quiet"]).status).toBe(0);
+    const r = runKg(["build", "--sources", dir, "--out", two, "--quiet", "--jobs", "2"]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(readFileSync(join(two, "graph.json"))).toEqual(readFileSync(join(one, "graph.json")));
+    expect(readFileSync(join(two, "graph.gexf"))).toEqual(readFileSync(join(one, "graph.gexf")));
+    expect(runKg(["build", "--sources", dir, "--out", two, "--jobs", "0"]).status).toBe(2);
   });
 
   it("gives byte-identical output on a second run", () => {

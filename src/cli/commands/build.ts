@@ -4,18 +4,21 @@ import { join } from "node:path";
 import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { tagDocument } from "../../extract/ner/index.js";
-import { buildKnowledgeGraph, type BuildResult } from "../../pipeline/index.js";
+import { assembleGraph, buildKnowledgeGraph, type BuildResult } from "../../pipeline/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
 import { parseCommandArgs } from "../io.js";
 import { loadNerModel } from "../ner-model.js";
 import { listSources, readSource } from "../sources.js";
+import { readDocumentsInParallel } from "../parallel.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
 <out>/<name>.gexf (for Gephi). Defaults: --out graph-data/out, --name graph, --gexf-version 1.3, --seed 42.
+--jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
+off on large corpora); the output is byte for byte the same whatever N.
 Exit codes: 0 built; 2 bad arguments, unreadable, binary or non-UTF-8 sources, or no sources.`;
 
 export const build: Command = {
@@ -28,6 +31,7 @@ export const build: Command = {
         name: { type: "string", default: "graph" },
         "gexf-version": { type: "string", default: "1.3" },
         seed: { type: "string", default: "42" },
+        jobs: { type: "string" },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -62,14 +66,18 @@ export const build: Command = {
     }
     const sources = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof readSource>>>).value);
 
-    const model = loadNerModel();
+    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new KgError("INVALID_ARGS", `kg build: --jobs must be a positive integer, not "${values.jobs}"`);
     const progress = process.stderr.isTTY && !values.quiet && sources.length > 1;
-    const result = buildKnowledgeGraph(sources, {
-      name: values.name,
-      seed,
-      tagger: (sentences) => tagDocument(model, sentences),
-      onDocument: progress ? (done, total, id) => process.stderr.write(`\r\x1b[Kreading ${done}/${total} ${id}`) : undefined,
-    });
+    const onDocument = progress ? (done: number, total: number, id: string) => process.stderr.write(`\r\x1b[Kreading ${done}/${total} ${id}`) : undefined;
+    let result: BuildResult;
+    if (jobs > 1 && sources.length > 1) {
+      const results = await readDocumentsInParallel(sources, jobs, { onDocument });
+      result = assembleGraph(results, { name: values.name, seed });
+    } else {
+      const model = loadNerModel();
+      result = buildKnowledgeGraph(sources, { name: values.name, seed, tagger: (sentences) => tagDocument(model, sentences), onDocument });
+    }
     if (progress) process.stderr.write("\r\x1b[K");
     for (const w of result.warnings) log(`kg build: warning: ${w}\n`);
 
