@@ -7,16 +7,10 @@ import type { FeatureSink } from "./sinks.js";
 export interface SentenceContext {
   words: readonly string[];
   lower: string[];
-  shapes: string[];
   short: string[];
   gaz: ReadonlyArray<readonly string[]>;
   /** Case form per token (0 lower, 1 capitalised, 2 upper, -1 none). */
   forms: number[];
-  /** Whether the token has a digit, and its lowercase form with digits as 0. */
-  digits: boolean[];
-  numberForms: string[];
-  /** For words with an inner hyphen: the lowercase parts before the first and after the last hyphen. */
-  hyphenParts: Array<[string, string] | undefined>;
   /** All letters upper case (a headline or dateline): case says nothing there. */
   headline: boolean;
 }
@@ -82,25 +76,14 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
   const caseForms = new Map<string, [number, number, number]>();
   const out: SentenceContext[] = sentences.map((words) => {
     const lower = words.map((w) => w.toLowerCase());
-    const shapes: string[] = [];
     const short: string[] = [];
     const forms: number[] = [];
-    const digits: boolean[] = [];
-    const numberForms: string[] = [];
-    const hyphenParts: Array<[string, string] | undefined> = [];
     let letters = 0;
     let upper = true;
     for (const w of words) {
       const s = wordShape(w);
-      shapes.push(s.shape);
       short.push(s.short);
       forms.push(caseForm(w, s.short));
-      const digit = /\d/.test(w);
-      digits.push(digit);
-      numberForms.push(digit ? w.toLowerCase().replace(/\d/g, "0") : "");
-      const first = w.indexOf("-");
-      const last = w.lastIndexOf("-");
-      hyphenParts.push(first > 0 && last < w.length - 1 ? [w.slice(0, first).toLowerCase(), w.slice(last + 1).toLowerCase()] : undefined);
       if (/\p{L}/u.test(w)) {
         if (w.length > 1) letters++;
         if (w.toUpperCase() !== w) upper = false;
@@ -116,7 +99,7 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
         caseForms.set(lower[i], c);
       }
     }
-    return { words, lower, shapes, short, gaz: matchGazetteer(gaz, lower), forms, digits, numberForms, hyphenParts, headline };
+    return { words, lower, short, gaz: matchGazetteer(gaz, lower), forms, headline };
   });
   const occurrences = new Map<string, Array<[number, number]>>();
   out.forEach((sc, s) =>
@@ -137,34 +120,70 @@ const FORM_NAMES = ["lower", "cap", "upper"];
 
 /** Emit the features of token i of sentence s that do not depend on predicted labels. */
 export function staticFeatures(doc: DocContext, s: number, i: number, out: FeatureSink): void {
-  const sc = doc.sentences[s];
-  const { words, lower, short, gaz } = sc;
+  const { words, lower, short } = doc.sentences[s];
   const n = words.length;
-  const w = words[i];
+  wordFeatures(words[i], out);
+  neighbourFeatures(0, i > 0 ? lower[i - 1] : "<s>", i > 0 ? short[i - 1] : "<s>", out);
+  neighbourFeatures(1, i + 1 < n ? lower[i + 1] : "</s>", i + 1 < n ? short[i + 1] : "</s>", out);
+  neighbourFeatures(2, i > 1 ? lower[i - 2] : "<s>", i > 1 ? short[i - 2] : "<s>", out);
+  neighbourFeatures(3, i + 2 < n ? lower[i + 2] : "</s>", i + 2 < n ? short[i + 2] : "</s>", out);
+  contextFeatures(doc, s, i, out);
+}
+
+/** The parts of a word before its first and after its last inner hyphen, lowercased. */
+export function hyphenPartsOf(w: string): [string, string] | undefined {
+  const first = w.indexOf("-");
+  const last = w.lastIndexOf("-");
+  return first > 0 && last < w.length - 1 ? [w.slice(0, first).toLowerCase(), w.slice(last + 1).toLowerCase()] : undefined;
+}
+
+/** Features of the word itself, whatever its position: they depend on the string only, so taggers may cache them. */
+export function wordFeatures(w: string, out: FeatureSink): void {
+  const lw = w.toLowerCase();
+  const { shape, short } = wordShape(w);
+  out.f("b", "");
+  out.f("w=", w);
+  out.f("l=", lw);
+  out.f("s=", shape);
+  out.f("ss=", short);
+  const len = lw.length;
+  for (let k = 1; k <= 4 && k < len; k++) {
+    out.f(PREFIX[k], lw.slice(0, k));
+    out.f(SUFFIX[k], lw.slice(len - k));
+  }
+  if (/\d/.test(w)) out.f("n=", lw.replace(/\d/g, "0"));
+  const parts = hyphenPartsOf(w);
+  if (parts) {
+    out.f("hyph", "");
+    out.f("hp=", parts[0]);
+    out.f("hx=", parts[1]);
+  }
+}
+
+const NEIGHBOUR_PREFIXES = [
+  ["l-1=", "ss-1="],
+  ["l+1=", "ss+1="],
+  ["l-2=", "ss-2="],
+  ["l+2=", "ss+2="],
+];
+
+/** Features a word gives the token next to it: role 0 = it is the previous word, 1 the next, 2 two before, 3 two after. */
+export function neighbourFeatures(role: number, lw: string, ss: string, out: FeatureSink): void {
+  out.f(NEIGHBOUR_PREFIXES[role][0], lw);
+  out.f(NEIGHBOUR_PREFIXES[role][1], ss);
+}
+
+/** Features of token i that depend on its sentence and document beyond single words. */
+export function contextFeatures(doc: DocContext, s: number, i: number, out: FeatureSink): void {
+  const sc = doc.sentences[s];
+  const { lower, short, gaz } = sc;
+  const n = lower.length;
   const lw = lower[i];
   const ss = short[i];
   const lm1 = i > 0 ? lower[i - 1] : "<s>";
   const lp1 = i + 1 < n ? lower[i + 1] : "</s>";
   const sm1 = i > 0 ? short[i - 1] : "<s>";
   const sp1 = i + 1 < n ? short[i + 1] : "</s>";
-  out.f("b", "");
-  out.f("w=", w);
-  out.f("l=", lw);
-  out.f("s=", sc.shapes[i]);
-  out.f("ss=", ss);
-  const len = lw.length;
-  for (let k = 1; k <= 4 && k < len; k++) {
-    out.f(PREFIX[k], lw.slice(0, k));
-    out.f(SUFFIX[k], lw.slice(len - k));
-  }
-  out.f("l-1=", lm1);
-  out.f("l+1=", lp1);
-  out.f("l-2=", i > 1 ? lower[i - 2] : "<s>");
-  out.f("l+2=", i + 2 < n ? lower[i + 2] : "</s>");
-  out.f("ss-1=", sm1);
-  out.f("ss+1=", sp1);
-  out.f("ss-2=", i > 1 ? short[i - 2] : "<s>");
-  out.f("ss+2=", i + 2 < n ? short[i + 2] : "</s>");
   out.f2("ll-1=", lm1, lw);
   out.f2("ll+1=", lw, lp1);
   out.f3("ss3=", sm1, ss, sp1);
@@ -174,13 +193,6 @@ export function staticFeatures(doc: DocContext, s: number, i: number, out: Featu
   if (sc.headline) {
     out.f("hl", "");
     out.f("hl|l=", lw);
-  }
-  if (sc.digits[i]) out.f("n=", sc.numberForms[i]);
-  if (sc.hyphenParts[i]) {
-    const [head, tail] = sc.hyphenParts[i]!;
-    out.f("hyph", "");
-    out.f("hp=", head);
-    out.f("hx=", tail);
   }
   for (const g of gaz[i]) out.f("g=", g);
   if (i > 0) for (const g of gaz[i - 1]) out.f("g-1=", g);

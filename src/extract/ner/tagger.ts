@@ -1,79 +1,127 @@
 // Tagging with a loaded model: hash each token's static features once, decode the local pass, then the document pass.
 import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
-import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
-import { iob2FromSpans, spansFromBilou } from "./labels.js";
+import { buildDocContext, contextFeatures, neighbourFeatures, wordFeatures, wordShape, type DocContext } from "./features.js";
+import { BILOU_LABELS, iob2FromSpans, spansFromBilou } from "./labels.js";
 import type { NerModel, TagTables } from "./model.js";
 import { HashSink } from "./sinks.js";
 
-/** The union-table indices of every token's static features, flat, with per-token offsets. */
-interface StaticIndex {
-  /** Offset of the first token of each sentence in `start`. */
-  sentenceStart: Int32Array;
-  /** start[t]..start[t + 1] is token t's range in `features`. */
-  start: Int32Array;
-  features: Int32Array;
-}
+const L = BILOU_LABELS.length;
+/** Word groups cached per word: its own features, then its features as the word at -1, +1, -2, +2. */
+const GROUPS = 5;
+const WORD_CACHE_LIMIT = 100_000;
 
-function indexStatic(tables: TagTables, doc: DocContext): StaticIndex {
-  const sink = new HashSink();
-  const sentenceStart = new Int32Array(doc.sentences.length + 1);
-  let tokens = 0;
-  doc.sentences.forEach((sc, s) => {
-    sentenceStart[s] = tokens;
-    tokens += sc.words.length;
-  });
-  sentenceStart[doc.sentences.length] = tokens;
-  const start = new Int32Array(tokens + 1);
-  let features = new Int32Array(tokens * 24 + 16);
-  let n = 0;
-  let t = 0;
-  for (let s = 0; s < doc.sentences.length; s++) {
-    for (let i = 0; i < doc.sentences[s].words.length; i++) {
-      sink.reset();
-      staticFeatures(doc, s, i, sink);
-      start[t++] = n;
-      if (n + sink.n > features.length) {
-        const grown = new Int32Array(Math.max(features.length * 2, n + sink.n));
-        grown.set(features);
-        features = grown;
-      }
-      for (let k = 0; k < sink.n; k++) {
-        const idx = tables.table.get(sink.h1[k], sink.h2[k]);
-        if (idx >= 0) features[n++] = idx;
+/** Per stage, the static (label-independent) score vectors of every token of a document: [token * L + label]. */
+type StaticScores = Int32Array[];
+
+function addFeatures(tables: TagTables, sink: HashSink, target: Int32Array, offset: number, stages: number): void {
+  for (let k = 0; k < sink.n; k++) {
+    const idx = tables.table.get(sink.h1[k], sink.h2[k]);
+    if (idx < 0) continue;
+    for (let st = 0; st < stages; st++) {
+      const spans = tables.spans[st];
+      const words = tables.stages[st].words;
+      const base = offset + st * GROUPS * L;
+      for (let a = spans[2 * idx], b = spans[2 * idx + 1]; a < b; a++) {
+        const x = words[a];
+        target[base + (x & 31)] += x >> 6;
       }
     }
   }
-  start[t] = n;
-  return { sentenceStart, start, features };
 }
 
-/** Scores tokens of one stage, in integer weight units, from the precomputed static indices plus hashed dynamic features. */
+/** Score vectors of a word's cached groups, per stage: [(stage * GROUPS + group) * L + label]. */
+function wordVectors(tables: TagTables, cache: Map<string, Int32Array>, key: string, boundary: boolean, sink: HashSink): Int32Array {
+  const cached = cache.get(key);
+  if (cached) return cached;
+  const stages = tables.stages.length;
+  const vec = new Int32Array(stages * GROUPS * L);
+  const short = boundary ? key : wordShape(key).short;
+  const lw = boundary ? key : key.toLowerCase();
+  for (let g = 0; g < GROUPS; g++) {
+    if (g === 0 && boundary) continue;
+    sink.reset();
+    if (g === 0) wordFeatures(key, sink);
+    else neighbourFeatures(g - 1, lw, short, sink);
+    addFeatures(tables, sink, vec, g * L, stages);
+  }
+  if (cache.size >= WORD_CACHE_LIMIT) cache.clear();
+  cache.set(key, vec);
+  return vec;
+}
+
+const caches = new WeakMap<TagTables, { words: Map<string, Int32Array>; bounds: Map<string, Int32Array> }>();
+
+function computeStatic(tables: TagTables, doc: DocContext): StaticScores {
+  let cache = caches.get(tables);
+  if (!cache) {
+    cache = { words: new Map(), bounds: new Map() };
+    caches.set(tables, cache);
+  }
+  const stages = tables.stages.length;
+  const sink = new HashSink();
+  const tokens = doc.sentences.reduce((a, sc) => a + sc.words.length, 0);
+  const out: StaticScores = Array.from({ length: stages }, () => new Int32Array(tokens * L));
+  const ctx = new Int32Array(stages * GROUPS * L);
+  const start = wordVectors(tables, cache.bounds, "<s>", true, sink);
+  const end = wordVectors(tables, cache.bounds, "</s>", true, sink);
+  let t = 0;
+  for (let s = 0; s < doc.sentences.length; s++) {
+    const words = doc.sentences[s].words;
+    const n = words.length;
+    const vecs = words.map((w) => wordVectors(tables, cache!.words, w, false, sink));
+    for (let i = 0; i < n; i++, t++) {
+      ctx.fill(0);
+      sink.reset();
+      contextFeatures(doc, s, i, sink);
+      addFeatures(tables, sink, ctx, 0, stages);
+      const self = vecs[i];
+      const p1 = i > 0 ? vecs[i - 1] : start;
+      const n1 = i + 1 < n ? vecs[i + 1] : end;
+      const p2 = i > 1 ? vecs[i - 2] : start;
+      const n2 = i + 2 < n ? vecs[i + 2] : end;
+      for (let st = 0; st < stages; st++) {
+        const target = out[st];
+        const base = t * L;
+        const g0 = st * GROUPS * L;
+        for (let l = 0; l < L; l++) {
+          target[base + l] =
+            ctx[g0 + l] + self[g0 + l] + p1[g0 + L + l] + n1[g0 + 2 * L + l] + p2[g0 + 3 * L + l] + n2[g0 + 4 * L + l];
+        }
+      }
+    }
+  }
+  return out;
+}
+
+/** Scores tokens of one stage: the precomputed static vector plus hashed dynamic features, in integer weight units. */
 class HashScorer implements TokenScorer {
   readonly sink = new HashSink();
   private readonly spans: Int32Array;
   private readonly words: Int32Array;
+  private readonly sentenceStart: Int32Array;
 
   constructor(
     private readonly tables: TagTables,
     stage: number,
-    private readonly index: StaticIndex,
+    doc: DocContext,
+    private readonly statics: Int32Array,
   ) {
     this.spans = tables.spans[stage];
     this.words = tables.stages[stage].words;
+    this.sentenceStart = new Int32Array(doc.sentences.length);
+    let t = 0;
+    doc.sentences.forEach((sc, s) => {
+      this.sentenceStart[s] = t;
+      t += sc.words.length;
+    });
   }
 
   begin(): void {}
 
   score(s: number, i: number, scores: Float64Array): void {
-    const { spans, words, index, sink } = this;
-    const t = index.sentenceStart[s] + i;
-    for (let k = index.start[t], end = index.start[t + 1]; k < end; k++) {
-      const at = 2 * index.features[k];
-      for (let a = spans[at], b = spans[at + 1]; a < b; a++) {
-        const x = words[a];
-        scores[x & 31] += x >> 6;
-      }
-    }
+    const { spans, words, sink, statics } = this;
+    const base = (this.sentenceStart[s] + i) * L;
+    for (let l = 0; l < L; l++) scores[l] += statics[base + l];
     for (let k = 0; k < sink.n; k++) {
       const idx = this.tables.table.get(sink.h1[k], sink.h2[k]);
       if (idx < 0) continue;
@@ -87,15 +135,15 @@ class HashScorer implements TokenScorer {
 
 /** BILOU label indices of one pass with the first stage of `tables` (used to evaluate a stage while training). */
 export function decodeWithStage(tables: TagTables, doc: DocContext, firstPass?: FirstPassInput): number[][] {
-  return decodeDocument(doc, new HashScorer(tables, 0, indexStatic(tables, doc)), firstPass);
+  return decodeDocument(doc, new HashScorer(tables, 0, doc, computeStatic(tables, doc)[0]), firstPass);
 }
 
 /** BILOU label indices for a prepared document: the local pass, then (if there is one) the document pass. */
 export function labelDocument(tables: TagTables, doc: DocContext): number[][] {
-  const index = indexStatic(tables, doc);
-  const first = decodeDocument(doc, new HashScorer(tables, 0, index));
+  const statics = computeStatic(tables, doc);
+  const first = decodeDocument(doc, new HashScorer(tables, 0, doc, statics[0]));
   if (tables.stages.length < 2) return first;
-  return decodeDocument(doc, new HashScorer(tables, 1, index), summariseFirstPass(doc, first));
+  return decodeDocument(doc, new HashScorer(tables, 1, doc, statics[1]), summariseFirstPass(doc, first));
 }
 
 /** IOB2 tags ("B-PER", "I-ORG", "O", ...) for one document given as sentences of tokens; the document pass sees all sentences. */
