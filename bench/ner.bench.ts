@@ -72,10 +72,13 @@ if (existsSync(DEV)) {
   const file = parseConll(readFileSync(DEV, "utf8"), DEV);
   const devDocs = file.documents.map((d) => d.map((s) => s.tokens));
   const devTokens = devDocs.reduce((a, d) => a + d.reduce((b, s) => b + s.length, 0), 0);
-  const [, ms, cpu] = timeMs(() => {
-    for (const d of devDocs) tagDocument(model, d);
-  });
-  report("tagDocument on CoNLL dev (local data)", devTokens, ms, cpu);
+  // Round 1 also fills the per-word cache for the dev vocabulary; later rounds show the steady state.
+  for (let round = 1; round <= 3; round++) {
+    const [, ms, cpu] = timeMs(() => {
+      for (const d of devDocs) tagDocument(model, d);
+    });
+    report(`tagDocument on CoNLL dev, round ${round}`, devTokens, ms, cpu);
+  }
 }
 
 const [, nlpMs, nlpCpu] = timeMs(() => {
