@@ -1,9 +1,10 @@
-// The viewer's pure modules: URL view state, accent-insensitive search, mention marking, graph loading.
+// The viewer's pure modules: URL view state, accent-insensitive search, mention marking, graph loading, label placement.
 import { DOMParser, Document } from "@xmldom/xmldom";
 import { MultiDirectedGraph } from "graphology";
 import { toGexf } from "../../src/export/index.js";
 import { describe, expect, it } from "vitest";
 import { mentionRanges } from "../../viewer/src/highlight.js";
+import { placeLabels } from "../../viewer/src/labels.js";
 import { buildSearchIndex, normaliseText, searchEntities } from "../../viewer/src/search-index.js";
 import { FILTERS_DEFAULTS } from "../../viewer/src/state.js";
 import { decodeViewState, encodeViewState, type ViewState } from "../../viewer/src/url.js";
@@ -138,5 +139,22 @@ describe("loading", () => {
 
   it("rejects a file that is not GEXF with INVALID_GRAPH", () => {
     expect(() => graphFromGexfText("<html><p>hello</p></html>", "page.gexf")).toThrow(expect.objectContaining({ code: "INVALID_GRAPH" }));
+  });
+});
+
+describe("placeLabels", () => {
+  const measure = (t: string) => t.length * 7;
+  it("keeps labels in priority order and drops those that would overlap", () => {
+    const chosen = placeLabels(
+      [
+        { key: "big", x: 100, y: 100, size: 10, label: "North Korea" },
+        { key: "clash", x: 120, y: 104, size: 4, label: "Pyongyang" },
+        { key: "below", x: 100, y: 130, size: 4, label: "Kim Jong-un" },
+        { key: "empty", x: 400, y: 400, size: 4, label: "" },
+      ],
+      measure,
+      13,
+    );
+    expect([...chosen]).toEqual(["big", "below"]);
   });
 });

@@ -11,7 +11,8 @@ import { mountLegend } from "./controls/legend.js";
 import { mountOpenFile } from "./controls/open-file.js";
 import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
-import { prepareDisplay } from "./display.js";
+import { prepareDisplay, type Display } from "./display.js";
+import { placeLabels, type LabelCandidate } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import { fetchGraph, readGraphFile } from "./load.js";
 import { createReducers, deriveView, type Derived } from "./reducers.js";
@@ -24,6 +25,47 @@ const EDGE_LABEL_RATIO = 0.5;
 
 /** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
+
+/** Up to this many nodes the viewer places labels itself so that none overlaps another. */
+const SMALL_GRAPH = 300;
+
+/** Text width in the label font, cached per label. */
+function labelMeasurer(renderer: KgSigma): (text: string) => number {
+  const ctx = document.createElement("canvas").getContext("2d");
+  const s = renderer.getSettings();
+  const cache = new Map<string, number>();
+  if (ctx) ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
+  return (text) => {
+    let w = cache.get(text);
+    if (w === undefined) {
+      w = ctx ? ctx.measureText(text).width : text.length * s.labelSize * 0.6;
+      cache.set(text, w);
+    }
+    return w;
+  };
+}
+
+/** The labels to draw now: focused nodes only while something is focused (its centre first), else all visible ones. */
+function chooseLabels(
+  graph: KgGraph,
+  renderer: KgSigma,
+  display: Display,
+  derived: Derived,
+  bySize: readonly string[],
+  measure: (text: string) => number,
+): Set<string> {
+  const { width, height } = renderer.getDimensions();
+  const order = derived.focusNodes ? [...derived.centre, ...bySize.filter((n) => !derived.centre.has(n))] : bySize;
+  const candidates: LabelCandidate[] = [];
+  for (const key of order) {
+    if (derived.hiddenNodes.has(key) || (derived.focusNodes && !derived.focusNodes.has(key))) continue;
+    const a = graph.getNodeAttributes(key);
+    const p = renderer.graphToViewport({ x: a.x, y: a.y });
+    if (p.x < -50 || p.y < -20 || p.x > width + 20 || p.y > height + 20) continue;
+    candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: a.label });
+  }
+  return placeLabels(candidates, measure, renderer.getSetting("labelSize"));
+}
 
 /** The page elements the viewer fills. */
 export interface ViewerElements {
@@ -83,7 +125,15 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   let derived: Derived = deriveView(graph, store.get(), undefined, { hoverFocus: !large });
   let zoomedIn = view?.camera ? view.camera.ratio < EDGE_LABEL_RATIO : false;
 
-  const reducers = createReducers({ graph, display, state: () => store.get(), derived: () => derived, zoomedIn: () => zoomedIn });
+  let labels: Set<string> | null = null;
+  const reducers = createReducers({
+    graph,
+    display,
+    state: () => store.get(),
+    derived: () => derived,
+    zoomedIn: () => zoomedIn,
+    labels: () => labels,
+  });
   const renderer: KgSigma = new Sigma(graph as unknown as Graph, els.graph, {
     ...reducers,
     edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
@@ -97,9 +147,10 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     labelSize: 13,
     labelWeight: "600",
     labelColor: { color: "#1f2933" },
-    labelDensity: 0.9,
-    labelGridCellSize: 90,
-    labelRenderedSizeThreshold: graph.order > 500 ? 9 : 6,
+    // Small graphs: a label for every node that has room; large ones: only the big nodes, and fewer per screen area.
+    labelDensity: graph.order > 500 ? 0.7 : 1.2,
+    labelGridCellSize: graph.order > 500 ? 100 : 80,
+    labelRenderedSizeThreshold: graph.order > 500 ? 9 : 0,
     edgeLabelFont: "Inter, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif",
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#3e4c5e" },
@@ -108,6 +159,22 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     hideEdgesOnMove: graph.size > 20000,
   });
 
+
+  // Small graphs get every label that fits without overlapping another, biggest nodes first (placeLabels);
+  // recomputed after each frame, since camera, layout, filters and focus all move or hide labels.
+  if (graph.order <= SMALL_GRAPH) {
+    const bySize = graph.nodes().sort((a, b) => (display.nodeSize.get(b) ?? 0) - (display.nodeSize.get(a) ?? 0));
+    const measure = labelMeasurer(renderer);
+    renderer.on("afterRender", () => {
+      const next = chooseLabels(graph, renderer, display, derived, bySize, measure);
+      if (labels === null || next.size !== labels.size || [...next].some((k) => !labels!.has(k))) {
+        labels = next;
+        // A synchronous refresh on the next frame: a scheduled one would leave un-normalised positions in
+        // sigma's node data until it runs, and the camera moves read those.
+        requestAnimationFrame(() => renderer.refresh({ skipIndexation: true }));
+      }
+    });
+  }
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = () => {
@@ -175,7 +242,15 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
       if (!graph.hasNode(key)) return;
       selectNode(store, key);
       const d = renderer.getNodeDisplayData(key);
-      if (d) void camera.animate({ x: d.x, y: d.y, ratio: Math.min(camera.getState().ratio, 0.8) }, { duration: 450 });
+      if (!d) return;
+      // Centre on the entity, zoomed so that its neighbours are in view too.
+      let reach = 0;
+      graph.forEachNeighbor(key, (n) => {
+        const o = renderer.getNodeDisplayData(n);
+        if (o && !o.hidden) reach = Math.max(reach, Math.abs(o.x - d.x), Math.abs(o.y - d.y));
+      });
+      const ratio = Math.min(1.2, Math.max(0.12, reach * 2.5));
+      void camera.animate({ x: d.x, y: d.y, ratio }, { duration: 450 });
     },
     refresh: () => renderer.refresh(),
   };

@@ -135,6 +135,8 @@ export interface ReducerContext {
   derived: () => Derived;
   /** True when the camera is close enough for every visible edge to carry its label. */
   zoomedIn: () => boolean;
+  /** Nodes whose label is drawn (placed without overlaps), or null to leave the choice to sigma's label grid. */
+  labels: () => ReadonlySet<string> | null;
 }
 
 /** Build sigma's nodeReducer and edgeReducer for the viewer. */
@@ -167,6 +169,11 @@ export function createReducers(ctx: ReducerContext): {
       if (ctx.state().selected === node) {
         out.highlighted = true;
         out.forceLabel = true;
+      }
+      const labels = ctx.labels();
+      if (labels) {
+        out.forceLabel = labels.has(node);
+        if (!labels.has(node) && ctx.state().hovered !== node) out.label = null;
       }
       return out;
     },
