@@ -11,7 +11,12 @@ const MODIFIERS = /^(?:military|defence|defense|security|strategic|mutual|econom
 export function findEventMentions(doc: Document, tokens: readonly Token[], mentions: Cand[]): Cand[] {
   const found: Cand[] = [];
   const subs = subTokens(tokens);
-  const at = (i: number) => subs[i]?.text.toLowerCase() ?? "";
+  const lower = subs.map((t) => t.text.toLowerCase());
+  const at = (i: number) => lower[i] ?? "";
+  // every pattern below needs an event or agreement noun, "battle" or a hyphen: most sentences have none
+  if (!lower.some((w) => WAR_NOUNS.has(w) || EVENT_NOUNS.has(w) || AGREEMENT_NOUNS.has(w) || w === "-")) {
+    if (!mentions.some((m) => m.kind === "institution" || m.kind === "place")) return mentions;
+  }
   const byStart = new Map<number, Cand[]>();
   for (const m of mentions) {
     const list = byStart.get(m.start);

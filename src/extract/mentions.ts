@@ -19,18 +19,15 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   const out: Cand[] = [];
   // Headings are title-cased, so a tagger reads too many names in them: there, keep only names the body also uses.
   const bodyNames = new Set<string>();
-  const nerOf = (index: number, heading: boolean) => {
-    const tokens = sentences[index];
-    return tags ? nerSpans(tokens, tags[index] ?? []) : capitalisedSpans(tokens, heading);
-  };
+  const spans = doc.sentences.map((s) => (tags ? nerSpans(sentences[s.index], tags[s.index] ?? []) : capitalisedSpans(sentences[s.index], s.heading)));
   for (const s of doc.sentences) {
     if (s.heading) continue;
-    for (const c of nerOf(s.index, false)) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));
+    for (const c of spans[s.index]) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));
   }
   for (const s of doc.sentences) {
     const tokens = sentences[s.index];
     if (tokens.length === 0) continue;
-    let ner = nerOf(s.index, s.heading);
+    let ner = spans[s.index];
     if (s.heading) ner = ner.filter((c) => bodyNames.has(foldName(doc.text.slice(c.start, c.end))));
     const gaz = gazetteerSpans(tokens);
     const kept: Cand[] = [];

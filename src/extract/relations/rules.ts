@@ -34,6 +34,7 @@ const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
 const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
 const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?)`;
 const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?`;
+const TITLE_HINT = new RegExp(`\\b${HEADS}s?\\b`);
 const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
 const KIN = `(${alt(Object.keys(KINSHIP))})`;
 const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
@@ -71,6 +72,8 @@ const compile = (p: string) =>
 
 interface Rule {
   re: RegExp;
+  /** A cheap test the encoded sentence must pass before `re` runs (a word the pattern cannot match without). */
+  hint?: RegExp;
   /** Placeholder letters the pattern cannot match without: one set per macro it uses. */
   needs: string[];
   make(m: RegExpExecArray): Draft | Draft[] | null;
@@ -118,6 +121,7 @@ const RULES: Rule[] = ([
   // "Russian Culture Minister Olga Lyubimova", "Russia's Foreign Minister Sergei Lavrov"
   {
     re: compile(`{SI} (?:'s )?${TITLE}(?: ,)? {P}`),
+    hint: TITLE_HINT,
     make: (m) => (isLeaderTitle(m[2]) ? null : { source: n(m[3]), target: n(m[1]), relation: "official_of", role: role(m[2]), confidence: 0.85 }),
   },
   // "Choe Son-hui, the foreign minister of North Korea" / "Choe, North Korea's foreign minister"
@@ -132,6 +136,7 @@ const RULES: Rule[] = ([
   // "Foreign Minister Choe Son-hui" with no state: the state of a colleague named with them ("Kim and other top officials, including ...")
   {
     re: compile(`(?:^|[^@\\w'] |\\b[a-z]+ )(?<!'s )${TITLE} {P}`),
+    hint: TITLE_HINT,
     make: (m) =>
       isLeaderTitle(m[1]) || !/^\p{Lu}/u.test(m[1])
         ? null
@@ -272,6 +277,7 @@ const RULES: Rule[] = ([
     re: compile(
       `{P} ${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?(?:(?:the )?@[SDI]\\d+ (?:'s )?)?(?:${TITLE_NC} )?{P}`,
     ),
+    hint: /\b(?:met|meets|meet|meeting|talks|talked|spoke|hosted|welcomed|shook|embraced)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
   {
@@ -324,6 +330,7 @@ export function applyRules(enc: EncodedSentence): Draft[] {
   for (const m of enc.text.matchAll(/@([A-Z])\d/g)) letters.add(m[1]);
   for (const rule of RULES) {
     if (!rule.needs.every((set) => set === "" || [...set].some((l) => letters.has(l)))) continue;
+    if (rule.hint && !rule.hint.test(enc.text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
       const made = rule.make(m);
