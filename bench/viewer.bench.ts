@@ -66,18 +66,17 @@ async function main(): Promise<void> {
     await page.goto(server.url);
     await page.waitForFunction(() => window.kgViewer?.ready === true, undefined, { timeout: 120_000, polling: 50 });
     const wall = Date.now() - start;
-    const marks = await page.evaluate(() => {
-      const nav = performance.getEntriesByType("navigation")[0] as PerformanceNavigationTiming;
-      const first = performance.getEntriesByName("kg:first-render")[0];
-      const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
+    const marks = (await page.evaluate(`(() => {
+      const nav = performance.getEntriesByType("navigation")[0];
+      const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? NaN;
       return {
-        render: first?.startTime ?? NaN,
+        render: at("kg:first-render"),
         domContentLoaded: nav.domContentLoadedEventEnd,
         loaded: at("kg:loaded"),
         display: at("kg:display"),
         renderer: at("kg:renderer"),
       };
-    });
+    })()`)) as Record<"render" | "domContentLoaded" | "loaded" | "display" | "renderer", number>;
     process.stdout.write(
       `load: first render ${marks.render.toFixed(0)} ms after navigation start (DOMContentLoaded ${marks.domContentLoaded.toFixed(0)} ms; ${wall} ms wall clock from goto)\n`,
     );
