@@ -151,6 +151,32 @@ describe("viewer", () => {
     expect(colours[3]).toBe("#e4e8ee");
   });
 
+  it("draws named-together edges thinner and greyer, and relation labels only when zoomed in or focused", async () => {
+    await fresh();
+    const look = await page.evaluate(() => {
+      const r = window.kgViewer!.ctx.renderer;
+      const weak = r.getEdgeDisplayData("person:jose-nunez|co_occurs_with|person:hong-min")!;
+      const typed = r.getEdgeDisplayData("person:hong-min|works_for|institution:kinu")!;
+      return { weak: [weak.size, weak.color], typed: [typed.size, typed.color] };
+    });
+    expect(look.weak[0]).toBeLessThan(look.typed[0] as number);
+    expect(look.weak[1]).not.toBe(look.typed[1]);
+    // Sigma lists every edge it considered; an edge whose display label is null draws nothing.
+    const edgeLabels = () =>
+      page.evaluate(() => {
+        const r = window.kgViewer!.ctx.renderer;
+        return [...r.getEdgeDisplayedLabels()].filter((e) => r.getEdgeDisplayData(e)!.label).sort();
+      });
+    expect(await edgeLabels()).toEqual([]);
+    await setCamera(page, { x: 0.5, y: 0.5, ratio: 0.3 });
+    await expect.poll(edgeLabels).not.toEqual([]);
+    await setCamera(page, { x: 0.5, y: 0.5, ratio: 1 });
+    await expect.poll(edgeLabels).toEqual([]);
+    await page.evaluate(() => window.kgViewer!.ctx.focusNode("person:hong-min"));
+    // The typed relation is labelled; "named with" is not worth a label.
+    await expect.poll(edgeLabels).toEqual(["person:hong-min|works_for|institution:kinu"]);
+  });
+
   it("the legend hides and shows a kind", async () => {
     await fresh();
     const place = page.locator('.legend-kind[data-kind="place"]');
