@@ -51,6 +51,19 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
       if (j !== undefined) union(i, j);
     }
   });
+  // a one-word person ("Putin") in one document is the full name ("Vladimir Putin") of another when exactly one fits
+  const byPart = new Map<string, Set<number>>();
+  locals.forEach((l, i) => {
+    if (l.entity.kind !== "person") return;
+    const parts = l.entity.label.split(/\s+/);
+    if (parts.length < 2) return;
+    for (const p of parts) if (/^\p{Lu}/u.test(p)) (byPart.get(foldName(p)) ?? byPart.set(foldName(p), new Set()).get(foldName(p))!).add(find(i));
+  });
+  locals.forEach((l, i) => {
+    if (l.entity.kind !== "person" || /\s/.test(l.entity.label.trim())) return;
+    const owners = [...(byPart.get(foldName(l.entity.label)) ?? [])].map(find);
+    if (new Set(owners).size === 1) union(i, owners[0]);
+  });
   const groups = new Map<number, Local[]>();
   locals.forEach((l, i) => {
     const root = find(i);
