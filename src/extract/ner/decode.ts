@@ -48,7 +48,7 @@ export function decodeDocument(doc: DocContext, scorer: TokenScorer, firstPass?:
     for (let i = 0; i < n; i++) {
       sink.reset();
       dynamicFeatures(lower[i], short[i], prev1, prev2, history, sink);
-      if (firstPass) firstPassFeatures(firstPass.counts, lower[i], short[i], firstPass.labels[s][i], sink);
+      if (firstPass) firstPassFeatures(firstPass.counts, lower[i], short[i], firstPass.labels[s], i, sink);
       scores.fill(0);
       scorer.score(s, i, scores);
       const allowed = ALLOWED[prev1];

@@ -287,8 +287,13 @@ export interface FirstPass {
 }
 
 /** Push the document-level features taken from a first pass: how the same word was labelled elsewhere. */
-export function firstPassFeatures(fp: FirstPass, lw: string, ss: string, own: number, out: FeatureSink): void {
+export function firstPassFeatures(fp: FirstPass, lw: string, ss: string, labels: readonly number[], i: number, out: FeatureSink): void {
+  // Look-ahead the greedy first pass lacked: its labels here and on the next two tokens.
+  out.f("f0=", BILOU_LABELS[labels[i]]);
+  out.f("f+1=", i + 1 < labels.length ? BILOU_LABELS[labels[i + 1]] : "</s>");
+  out.f("f+2=", i + 2 < labels.length ? BILOU_LABELS[labels[i + 2]] : "</s>");
   if (!mayBeName(ss)) return;
+  const own = labels[i];
   const counts = fp.words.get(lw);
   if (counts) {
     const others = counts.slice();
