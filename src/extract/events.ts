@@ -65,9 +65,11 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
       }
     }
   }
-  // "the G20 summit", "the NATO summit", "the Shangri-La Dialogue talks": a name or acronym before an event noun
+  // "the G20 summit", "the NATO summit", "the ASEAN forum": an acronym or a one-word name before an event noun
   for (let i = 0; i + 1 < subs.length; i++) {
-    if (!/^(?:\p{Lu}[\p{Lu}\d-]+|\p{Lu}\p{Ll}+)$/u.test(subs[i].text) || !EVENT_NOUNS.has(at(i + 1)) || mentionAt(i, ["person"])) continue;
+    if (!EVENT_NOUNS.has(at(i + 1))) continue;
+    const name = mentionAt(i, ["state", "place", "institution"]);
+    if (!(name ? name.end === subs[i].end : /^\p{Lu}[\p{Lu}\d-]+$/u.test(subs[i].text))) continue;
     if (i > 0 && /^\p{Lu}/u.test(subs[i - 1].text) && at(i - 1) !== "the") continue; // part of a longer name
     found.push(eventCand(subs[i].start, subs[i + 1].end, subs[i].sentence, "event", `${at(i + 1)}:${foldName(subs[i].text)}`));
   }

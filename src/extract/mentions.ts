@@ -79,9 +79,15 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
         while (j < tokens.length && tags[j] === `I-${tags[p]?.slice(2)}`) j++;
       }
     }
-    while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text) && /^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
-      j += 2;
-      while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
+    while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text)) {
+      if (/^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
+        j += 2;
+        while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
+      } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && NAME_PART.test(tokens[j + 1].text)) {
+        // "Korea Institute for National Unification" with the tail left untagged: an institution's head noun takes its complement
+        j += 2;
+        while (j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text)) j++;
+      } else break;
     }
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
