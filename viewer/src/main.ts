@@ -11,8 +11,8 @@ import { mountLegend } from "./controls/legend.js";
 import { mountOpenFile } from "./controls/open-file.js";
 import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
-import { prepareDisplay, type Display } from "./display.js";
-import { placeLabels, type LabelCandidate } from "./labels.js";
+import { prepareDisplay } from "./display.js";
+import { placeLabelsAfterEachFrame } from "./label-placement.js";
 import type { KgGraph } from "./graph-types.js";
 import { fetchGraph, readGraphFile } from "./load.js";
 import { createReducers, deriveView, type Derived } from "./reducers.js";
@@ -25,47 +25,6 @@ const EDGE_LABEL_RATIO = 0.5;
 
 /** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
-
-/** Up to this many nodes the viewer places labels itself so that none overlaps another. */
-const SMALL_GRAPH = 300;
-
-/** Text width in the label font, cached per label. */
-function labelMeasurer(renderer: KgSigma): (text: string) => number {
-  const ctx = document.createElement("canvas").getContext("2d");
-  const s = renderer.getSettings();
-  const cache = new Map<string, number>();
-  if (ctx) ctx.font = `${s.labelWeight} ${s.labelSize}px ${s.labelFont}`;
-  return (text) => {
-    let w = cache.get(text);
-    if (w === undefined) {
-      w = ctx ? ctx.measureText(text).width : text.length * s.labelSize * 0.6;
-      cache.set(text, w);
-    }
-    return w;
-  };
-}
-
-/** The labels to draw now: focused nodes only while something is focused (its centre first), else all visible ones. */
-function chooseLabels(
-  graph: KgGraph,
-  renderer: KgSigma,
-  display: Display,
-  derived: Derived,
-  bySize: readonly string[],
-  measure: (text: string) => number,
-): Set<string> {
-  const { width, height } = renderer.getDimensions();
-  const order = derived.focusNodes ? [...derived.centre, ...bySize.filter((n) => !derived.centre.has(n))] : bySize;
-  const candidates: LabelCandidate[] = [];
-  for (const key of order) {
-    if (derived.hiddenNodes.has(key) || (derived.focusNodes && !derived.focusNodes.has(key))) continue;
-    const a = graph.getNodeAttributes(key);
-    const p = renderer.graphToViewport({ x: a.x, y: a.y });
-    if (p.x < -50 || p.y < -20 || p.x > width + 20 || p.y > height + 20) continue;
-    candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: a.label });
-  }
-  return placeLabels(candidates, measure, renderer.getSetting("labelSize"));
-}
 
 /** The page elements the viewer fills. */
 export interface ViewerElements {
@@ -160,21 +119,9 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   });
 
 
-  // Small graphs get every label that fits without overlapping another, biggest nodes first (placeLabels);
-  // recomputed after each frame, since camera, layout, filters and focus all move or hide labels.
-  if (graph.order <= SMALL_GRAPH) {
-    const bySize = graph.nodes().sort((a, b) => (display.nodeSize.get(b) ?? 0) - (display.nodeSize.get(a) ?? 0));
-    const measure = labelMeasurer(renderer);
-    renderer.on("afterRender", () => {
-      const next = chooseLabels(graph, renderer, display, derived, bySize, measure);
-      if (labels === null || next.size !== labels.size || [...next].some((k) => !labels!.has(k))) {
-        labels = next;
-        // A synchronous refresh on the next frame: a scheduled one would leave un-normalised positions in
-        // sigma's node data until it runs, and the camera moves read those.
-        requestAnimationFrame(() => renderer.refresh({ skipIndexation: true }));
-      }
-    });
-  }
+  const stopLabels = placeLabelsAfterEachFrame(renderer, graph, display, () => derived, (next) => {
+    labels = next;
+  });
 
   let urlTimer: ReturnType<typeof setTimeout> | undefined;
   const writeUrl = () => {
@@ -287,6 +234,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     cleanup() {
       clearTimeout(urlTimer);
       resizer.disconnect();
+      stopLabels();
       window.removeEventListener("hashchange", onHash);
       camera.off("updated", onCamera);
       unsubscribe();

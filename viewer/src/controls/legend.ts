@@ -49,14 +49,8 @@ export const mountLegend: Control = (el, ctx) => {
       h("span", { class: "size-key" }, h("span", { class: "dot small" }), h("span", { class: "dot large" })),
       "Node size: PageRank",
     ),
-    h(
-      "p",
-      { class: "legend-note" },
-      h("span", { class: "edge-key typed" }),
-      "typed relation",
-      h("span", { class: "edge-key weak" }),
-      "named together",
-    ),
+    h("p", { class: "legend-note" }, h("span", { class: "edge-key typed" }), "relation (arrow = direction)"),
+    h("p", { class: "legend-note" }, h("span", { class: "edge-key weak" }), "only named together"),
   );
   const sync = () => {
     const hidden = ctx.store.get().filters.hiddenKinds;
