@@ -2,7 +2,7 @@
 import { readFileSync } from "node:fs";
 import { KgError } from "../../errors.js";
 import { entitiesOfDocument, parseConll, tagDocument, writeConllTags } from "../../extract/ner/index.js";
-import { documentFromText } from "../../text/index.js";
+import { documentFromSource } from "../../text/index.js";
 import type { Command } from "../command.js";
 import { parseCommandArgs } from "../io.js";
 import { loadNerModel } from "../ner-model.js";
@@ -10,7 +10,8 @@ import { loadNerModel } from "../ner-model.js";
 const HELP = `usage: kg ner FILE.txt [--model PATH]
        kg ner --conll FILE [--model PATH]
 
-  FILE.txt        print the entities of a plain-text file as JSON: [{text, label, start, end, sentence}]
+  FILE.txt        print the entities of a text file (.md and .html are stripped of markup first)
+                  as JSON: [{text, label, start, end, sentence}]
                   (UTF-16 offsets into the text, label PER, ORG, LOC or MISC)
   --conll FILE    read CoNLL columns (token first, blank lines between sentences, -DOCSTART- between
                   documents) and print every line with the predicted IOB2 tag appended as a last column
@@ -52,7 +53,7 @@ export const ner: Command = {
       return 0;
     }
     const path = positionals[0];
-    const entities = entitiesOfDocument(model, documentFromText(path, readText(path)));
+    const entities = entitiesOfDocument(model, documentFromSource(path, readText(path)));
     process.stdout.write(JSON.stringify(entities, null, 2) + "\n");
     return 0;
   },
