@@ -144,17 +144,25 @@ describe("loading", () => {
 
 describe("placeLabels", () => {
   const measure = (t: string) => t.length * 7;
-  it("keeps labels in priority order and drops those that would overlap", () => {
+  it("keeps labels in priority order, moves one left when the right is taken, drops those that fit nowhere", () => {
     const chosen = placeLabels(
       [
         { key: "big", x: 100, y: 100, size: 10, label: "North Korea" },
-        { key: "clash", x: 120, y: 104, size: 4, label: "Pyongyang" },
+        { key: "clash", x: 150, y: 112, size: 4, label: "Pyongyang" },
         { key: "below", x: 100, y: 130, size: 4, label: "Kim Jong-un" },
-        { key: "empty", x: 400, y: 400, size: 4, label: "" },
+        { key: "blocked", x: 300, y: 200, size: 4, label: "Seoul" },
+        { key: "left", x: 300, y: 300, size: 4, label: "Moscow" },
+        { key: "unlabelled", x: 320, y: 300, size: 6, label: "" },
+        { key: "wall", x: 280, y: 200, size: 6, label: "" },
+        { key: "wall2", x: 320, y: 200, size: 6, label: "" },
       ],
       measure,
       13,
     );
-    expect([...chosen]).toEqual(["big", "below"]);
+    expect([...chosen]).toEqual([
+      ["big", "right"],
+      ["below", "right"],
+      ["left", "left"],
+    ]);
   });
 });

@@ -106,12 +106,16 @@ describe("viewer", () => {
     await page.keyboard.press("Enter");
     await page.waitForSelector('#panel[data-node="state:russia"]');
     expect((await state(page)).selected).toBe("state:russia");
-    // The camera moves to the entity: it ends up near the middle of the graph area.
-    await page.waitForTimeout(700);
-    const pos = await nodePosition(page, "state:russia");
+    // The camera moves to frame the entity and its neighbours: all of them end up inside the graph area.
     const box = (await page.locator("#graph").boundingBox())!;
-    expect(Math.abs(pos.x - (box.x + box.width / 2))).toBeLessThan(40);
-    expect(Math.abs(pos.y - (box.y + box.height / 2))).toBeLessThan(40);
+    for (const key of ["state:russia", "state:ukraine", "place:kursk", "person:olga-lyubimova", "state:north-korea"]) {
+      const pos = await nodePosition(page, key);
+      expect(pos.x, key).toBeGreaterThan(box.x);
+      expect(pos.x, key).toBeLessThan(box.x + box.width);
+      expect(pos.y, key).toBeGreaterThan(box.y);
+      expect(pos.y, key).toBeLessThan(box.y + box.height);
+    }
+    expect(await page.evaluate(() => window.kgViewer!.ctx.renderer.getCamera().getState().ratio)).toBeLessThan(1);
   });
 
   it("shows the selected entity's details and its relations with marked evidence", async () => {

@@ -2,7 +2,7 @@
 import type { KgSigma } from "./context.js";
 import type { Display } from "./display.js";
 import type { KgGraph } from "./graph-types.js";
-import { placeLabels, type LabelCandidate } from "./labels.js";
+import { placeLabels, type LabelCandidate, type LabelSide } from "./labels.js";
 import type { Derived } from "./reducers.js";
 
 /** Up to this many nodes the viewer places labels itself so that none overlaps another. */
@@ -32,18 +32,20 @@ function chooseLabels(
   derived: Derived,
   bySize: readonly string[],
   measure: (text: string) => number,
-): Set<string> {
+): Map<string, LabelSide> {
   const { width, height } = renderer.getDimensions();
   const order = derived.focusNodes ? [...derived.centre, ...bySize.filter((n) => !derived.centre.has(n))] : bySize;
   const candidates: LabelCandidate[] = [];
   for (const key of order) {
-    if (derived.hiddenNodes.has(key) || (derived.focusNodes && !derived.focusNodes.has(key))) continue;
+    if (derived.hiddenNodes.has(key)) continue;
+    // Faded nodes outside the focus carry no label but still take up room.
+    const labelled = !derived.focusNodes || derived.focusNodes.has(key);
     const a = graph.getNodeAttributes(key);
     const p = renderer.graphToViewport({ x: a.x, y: a.y });
     if (p.x < -50 || p.y < -20 || p.x > width + 20 || p.y > height + 20) continue;
-    candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: a.label });
+    candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: labelled ? a.label : "" });
   }
-  return placeLabels(candidates, measure, renderer.getSetting("labelSize"));
+  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height });
 }
 
 /**
@@ -55,16 +57,16 @@ export function placeLabelsAfterEachFrame(
   graph: KgGraph,
   display: Display,
   derived: () => Derived,
-  onChange: (labels: Set<string>) => void,
+  onChange: (labels: Map<string, LabelSide>) => void,
 ): () => void {
   if (graph.order > SMALL_GRAPH) return () => undefined;
   const bySize = graph.nodes().sort((a, b) => (display.nodeSize.get(b) ?? 0) - (display.nodeSize.get(a) ?? 0));
   const measure = labelMeasurer(renderer);
-  let current: Set<string> | null = null;
+  let current: Map<string, LabelSide> | null = null;
   let frame = 0;
   const afterRender = () => {
     const next = chooseLabels(graph, renderer, display, derived(), bySize, measure);
-    if (current !== null && next.size === current.size && [...next].every((k) => current!.has(k))) return;
+    if (current !== null && next.size === current.size && [...next].every(([k, side]) => current!.get(k) === side)) return;
     current = next;
     onChange(next);
     // A synchronous refresh on the next frame: a scheduled one would leave un-normalised positions in

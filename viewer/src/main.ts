@@ -13,6 +13,7 @@ import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
 import { prepareDisplay } from "./display.js";
 import { placeLabelsAfterEachFrame } from "./label-placement.js";
+import { drawSidedLabel, type LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import { fetchGraph, readGraphFile } from "./load.js";
 import { createReducers, deriveView, type Derived } from "./reducers.js";
@@ -84,7 +85,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   let derived: Derived = deriveView(graph, store.get(), undefined, { hoverFocus: !large });
   let zoomedIn = view?.camera ? view.camera.ratio < EDGE_LABEL_RATIO : false;
 
-  let labels: Set<string> | null = null;
+  let labels: Map<string, LabelSide> | null = null;
   const reducers = createReducers({
     graph,
     display,
@@ -102,6 +103,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     enableEdgeEvents: true,
     zIndex: true,
     stagePadding: 48,
+    defaultDrawNodeLabel: drawSidedLabel,
     labelFont: "Inter, 'Segoe UI', 'Noto Sans', 'Noto Sans CJK KR', 'DejaVu Sans', system-ui, sans-serif",
     labelSize: 13,
     labelWeight: "600",
@@ -190,14 +192,16 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
       selectNode(store, key);
       const d = renderer.getNodeDisplayData(key);
       if (!d) return;
-      // Centre on the entity, zoomed so that its neighbours are in view too.
-      let reach = 0;
+      // Frame the entity with its neighbours: centre on the box around them, zoomed so that all are in view.
+      let [x0, x1, y0, y1] = [d.x, d.x, d.y, d.y];
       graph.forEachNeighbor(key, (n) => {
         const o = renderer.getNodeDisplayData(n);
-        if (o && !o.hidden) reach = Math.max(reach, Math.abs(o.x - d.x), Math.abs(o.y - d.y));
+        if (!o || o.hidden) return;
+        [x0, x1, y0, y1] = [Math.min(x0, o.x), Math.max(x1, o.x), Math.min(y0, o.y), Math.max(y1, o.y)];
       });
-      const ratio = Math.min(1.2, Math.max(0.12, reach * 2.5));
-      void camera.animate({ x: d.x, y: d.y, ratio }, { duration: 450 });
+      // Sigma frames the graph on the viewport's shorter side; the panel opening narrows the view, hence the margin.
+      const ratio = Math.min(1.2, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.5));
+      void camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 450 });
     },
     refresh: () => renderer.refresh(),
   };

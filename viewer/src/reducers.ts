@@ -3,6 +3,7 @@ import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import type { EdgeAttributes, NodeAttributes } from "../../src/schema/index.js";
 import type { Display } from "./display.js";
+import type { LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import type { State } from "./state.js";
 
@@ -135,8 +136,8 @@ export interface ReducerContext {
   derived: () => Derived;
   /** True when the camera is close enough for every visible edge to carry its label. */
   zoomedIn: () => boolean;
-  /** Nodes whose label is drawn (placed without overlaps), or null to leave the choice to sigma's label grid. */
-  labels: () => ReadonlySet<string> | null;
+  /** Nodes whose label is drawn and on which side (placed without overlaps), or null to leave it to sigma's label grid. */
+  labels: () => ReadonlyMap<string, LabelSide> | null;
 }
 
 /** Build sigma's nodeReducer and edgeReducer for the viewer. */
@@ -173,6 +174,7 @@ export function createReducers(ctx: ReducerContext): {
       const labels = ctx.labels();
       if (labels) {
         out.forceLabel = labels.has(node);
+        out.labelSide = labels.get(node) ?? "right";
         if (!labels.has(node) && ctx.state().hovered !== node) out.label = null;
       }
       return out;
