@@ -153,6 +153,22 @@ describe("kg serve", () => {
     expect(code).toBe(0);
   });
 
+  it("exits 2 with a clear message when the port is taken", async () => {
+    const graphFile = writeGraphFile(newsGraph());
+    const taken = await startServer({ graphFile, port: 0, viewerDir: mkdtempSync(join(tmpdir(), "kg-empty-")) });
+    try {
+      const child = spawn(process.execPath, [cli, "serve", "--graph", graphFile, "--port", String(taken.port)], { stdio: ["ignore", "ignore", "pipe"] });
+      let err = "";
+      child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+      const code = await new Promise<number | null>((ok) => child.on("exit", ok));
+      expect(code).toBe(2);
+      expect(err).toContain(String(taken.port));
+      expect(err).not.toMatch(/\n\s+at /);
+    } finally {
+      await taken.close();
+    }
+  });
+
   it.each([
     [["--graph", "/nonexistent/graph.json"], 2],
     [["--port", "http"], 2],

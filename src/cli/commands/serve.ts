@@ -51,10 +51,14 @@ export const serve: Command = {
         where: SERVER_DEFAULTS.viewerDir,
       });
     }
-    const running = await startServer({
-      graphFile,
-      port,
-      host: values.host ?? SERVER_DEFAULTS.host,
+    const host = values.host ?? SERVER_DEFAULTS.host;
+    const running = await startServer({ graphFile, port, host }).catch((err: NodeJS.ErrnoException) => {
+      if (err.code === "EADDRINUSE" || err.code === "EACCES" || err.code === "EADDRNOTAVAIL") {
+        throw new KgError("INVALID_ARGS", `kg serve: cannot listen on ${host}:${port} (${err.code}); pass another --port (0 picks a free one) or --host`, {
+          cause: err,
+        });
+      }
+      throw err;
     });
     process.stdout.write(`kg serve: ${graphFile}\nkg serve: open ${running.url}\n`);
     await new Promise<void>((done) => {
