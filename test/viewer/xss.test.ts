@@ -1,9 +1,11 @@
-// Markup in labels, aliases, evidence, roles and the graph name is shown as text in the viewer and never runs.
+// Markup in labels, aliases, evidence, roles and the graph name is shown as text and never runs; a missing graph is reported.
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RunningServer } from "../../src/cli/server.js";
 import { launchBrowser, nodePosition, openViewer, serveGraph, setCamera } from "./browser.js";
-import { hostileGraph, writeGraphFile } from "./fixtures.js";
+import { hostileGraph, newsGraph, writeGraphFile } from "./fixtures.js";
 
 let browser: Browser;
 let server: RunningServer;
@@ -57,5 +59,25 @@ describe("viewer with hostile data", () => {
     const [gexf] = await Promise.all([page.waitForEvent("download"), page.click("#export-gexf")]);
     expect(gexf.suggestedFilename()).toBe("evil-img-src-x-onerror-window.__pwned-1.gexf");
     expect(await pwned()).toBeNull();
+  });
+});
+
+describe("viewer without a graph", () => {
+  it("says the graph is missing and still opens a file", async () => {
+    const missing = await serveGraph(join(tmpdir(), "kg-no-such-dir", "graph.json"));
+    const p = await browser.newPage();
+    try {
+      await p.goto(missing.url);
+      await p.waitForSelector("#error:not([hidden])");
+      const text = (await p.textContent("#error"))!;
+      expect(text).toContain("GRAPH_MISSING");
+      expect(text).toContain("kg build");
+      await p.setInputFiles("#open-file", { name: "news.json", mimeType: "application/json", buffer: Buffer.from(JSON.stringify(newsGraph())) });
+      await p.waitForFunction(() => window.kgViewer?.ready === true);
+      expect(await p.isHidden("#error")).toBe(true);
+    } finally {
+      await p.close();
+      await missing.close();
+    }
   });
 });

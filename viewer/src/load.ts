@@ -152,10 +152,10 @@ export async function fetchGraph(url: string): Promise<KgGraph> {
   try {
     res = await fetch(url, { cache: "no-cache" });
   } catch (err) {
-    throw new KgError("SOURCES_MISSING", `could not fetch ${url}: ${(err as Error).message}`, { where: url, cause: err });
+    throw new KgError("GRAPH_MISSING", `could not fetch ${url}: ${(err as Error).message}`, { where: url, cause: err });
   }
   if (!res.ok) {
-    throw new KgError("SOURCES_MISSING", `could not fetch ${url}: HTTP ${res.status}; build a graph with \`kg build\`, or open a file`, {
+    throw new KgError("GRAPH_MISSING", `could not fetch ${url}: HTTP ${res.status}; build a graph with \`kg build\`, or open a file`, {
       where: url,
     });
   }
