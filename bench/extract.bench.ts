@@ -9,7 +9,7 @@ import { loadNerModel } from "../src/cli/ner-model.js";
 import { extractFacts } from "../src/extract/index.js";
 import { tagDocument } from "../src/extract/ner/index.js";
 import { documentFromText } from "../src/text/index.js";
-import { seededRandom } from "../src/graph/index.js";
+import { seededRandom } from "../src/random.js";
 
 const ROOT = fileURLToPath(new URL("..", import.meta.url));
 const ARTICLES = [join(ROOT, "graph-data/sources/north-korea-russia.txt"), join(ROOT, "test/fixtures/articles/world-news.txt")];

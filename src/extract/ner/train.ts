@@ -1,4 +1,5 @@
 // Training: averaged perceptron per stage, seeded shuffling, dev-selected epoch count, jackknifed first pass for the document stage.
+import { seededRandom } from "../../random.js";
 import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
 import { buildGazetteer } from "./gazetteer.js";
@@ -36,18 +37,6 @@ interface Prepared {
   gold: number[][];
   goldSpans: TokenSpan[][];
   ids: Int32Array[][];
-}
-
-/** mulberry32: a small seeded PRNG with floats in [0, 1). */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function shuffled(n: number, rnd: () => number): number[] {
@@ -166,7 +155,7 @@ function trainStage(
   log: (line: string) => void,
 ): StageResult {
   const p = new AveragedPerceptron(index);
-  const rnd = seeded(options.seed);
+  const rnd = seededRandom(options.seed);
   const epochs = options.epochs ?? options.maxEpochs;
   let best: StageResult | undefined;
   for (let e = 1; e <= epochs; e++) {
