@@ -3,7 +3,7 @@ import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
 import { HONORIFICS, INSTITUTION_HEADS, PLACE_HEADS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
-import { world } from "./world.js";
+import { world, type GazetteerEntry } from "./world.js";
 import { findEventMentions } from "./events.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
@@ -155,18 +155,26 @@ function gazetteerSpans(tokens: readonly Token[]): Cand[] {
   while (i < subs.length) {
     let found: Cand | null = null;
     let len = 0;
-    if (/^\p{Lu}/u.test(subs[i].text) && w.firstWords.has(fold(i))) {
-      for (let n = Math.min(w.maxTokens, subs.length - i); n >= 1 && !found; n--) {
+    if (/^\p{Lu}/u.test(subs[i].text) && w.prefixes.has(fold(i))) {
+      // scan forward while the words read so far begin some name; keep the longest whole name
+      let key = "";
+      let entry: GazetteerEntry | undefined;
+      for (let n = 1; n <= w.maxTokens && i + n <= subs.length; n++) {
+        const f = fold(i + n - 1);
+        if (f) key = key ? `${key} ${f}` : f;
+        if (!w.prefixes.has(key)) break;
         const last = subs[i + n - 1];
-        if (!/^[\p{Lu}\p{Ll}]/u.test(last.text) || last.text === "-") continue;
-        const phrase = subs.slice(i, i + n);
-        const words: string[] = [];
-        for (let k = i; k < i + n; k++) if (fold(k)) words.push(fold(k));
-        const entry = w.entries.get(words.join(" "));
-        if (!entry) continue;
-        const start = phrase[0].start;
-        const end = last.end;
-        const sentence = phrase[0].sentence;
+        if (last.text === "-" || !/^[\p{Lu}\p{Ll}]/u.test(last.text)) continue;
+        const e = w.entries.get(key);
+        if (e) {
+          entry = e;
+          len = n;
+        }
+      }
+      if (entry) {
+        const start = subs[i].start;
+        const end = subs[i + len - 1].end;
+        const sentence = subs[i].sentence;
         const stateKey = `state:${slugify(entry.state.name)}`;
         if (entry.type === "state") found = { start, end, sentence, kind: "state", source: "gazetteer:state", key: stateKey, label: entry.state.name };
         else if (entry.type === "demonym")
@@ -174,7 +182,6 @@ function gazetteerSpans(tokens: readonly Token[]): Cand[] {
         else if (entry.type === "capital")
           found = { start, end, sentence, kind: "place", source: "gazetteer:capital", key: `place:${slugify(entry.name)}`, label: entry.name };
         else found = { start, end, sentence, kind: "state", source: "gazetteer:seat", key: stateKey, label: entry.state.name, metonym: true };
-        len = n;
       }
     }
     if (found) {

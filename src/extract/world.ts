@@ -35,8 +35,8 @@ export interface World {
   entries: ReadonlyMap<string, GazetteerEntry>;
   /** The longest surface form in tokens, to bound phrase matching. */
   maxTokens: number;
-  /** The folded first word of every surface form, to skip positions no form starts at. */
-  firstWords: ReadonlySet<string>;
+  /** Every word prefix of every surface form ("north", "north korea"), to stop a scan early. */
+  prefixes: ReadonlySet<string>;
   byCode: ReadonlyMap<string, StateInfo>;
 }
 
@@ -91,12 +91,12 @@ export function world(): World {
     if (state) add(name, { type: "seat", state, name });
   }
   let maxTokens = 1;
-  const firstWords = new Set<string>();
+  const prefixes = new Set<string>();
   for (const k of entries.keys()) {
     const words = k.split(" ");
     maxTokens = Math.max(maxTokens, words.length);
-    firstWords.add(words[0]);
+    for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(" "));
   }
-  cached = { entries, maxTokens, byCode, firstWords };
+  cached = { entries, maxTokens, byCode, prefixes };
   return cached;
 }

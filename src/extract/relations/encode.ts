@@ -48,9 +48,11 @@ export function encodeSentence(doc: Document, tokens: readonly Token[], mentions
   const slots: Slot[] = [];
   let mi = 0;
   let pos = tokens[0]?.start ?? 0;
+  let ti = 0; // tokens before ti end at or before the last gap emitted
   const emitWords = (from: number, to: number) => {
-    for (const t of tokens) {
-      if (t.end <= from || t.start >= to) continue;
+    while (ti < tokens.length && tokens[ti].end <= from) ti++;
+    for (let k = ti; k < tokens.length && tokens[k].start < to; k++) {
+      const t = tokens[k];
       const piece = text.slice(Math.max(t.start, from), Math.min(t.end, to)).trim();
       if (piece) parts.push(piece);
     }

@@ -74,8 +74,8 @@ interface Rule {
   re: RegExp;
   /** A cheap test the encoded sentence must pass before `re` runs (a word the pattern cannot match without). */
   hint?: RegExp;
-  /** Placeholder letters the pattern cannot match without: one set per macro it uses. */
-  needs: string[];
+  /** Placeholder letters the pattern cannot match without: one list per macro it uses (empty: any letter). */
+  needs: string[][];
   make(m: RegExpExecArray): Draft | Draft[] | null;
 }
 
@@ -94,11 +94,11 @@ function kinship(word: string, relative: number, possessor: number): Draft {
 const rule = (r: Omit<Rule, "needs">): Rule => ({ ...r, needs: needsOf(r.re.source) });
 
 /** For each macro in a compiled pattern, the placeholder letters it accepts ("SD" for `@[SD]`). */
-function needsOf(source: string): string[] {
-  const out: string[] = [];
+function needsOf(source: string): string[][] {
+  const out: string[][] = [];
   for (const m of source.matchAll(/@(?:\[([A-Z]+|A-Z)\]|([A-Z]))\(\\d\+\)/g)) {
     const set = m[2] ?? m[1];
-    out.push(set === "A-Z" ? "" : set);
+    out.push(set === "A-Z" ? [] : [...set]);
   }
   return out;
 }
@@ -329,7 +329,7 @@ export function applyRules(enc: EncodedSentence): Draft[] {
   const letters = new Set<string>();
   for (const m of enc.text.matchAll(/@([A-Z])\d/g)) letters.add(m[1]);
   for (const rule of RULES) {
-    if (!rule.needs.every((set) => set === "" || [...set].some((l) => letters.has(l)))) continue;
+    if (!rule.needs.every((set) => set.length === 0 || set.some((l) => letters.has(l)))) continue;
     if (rule.hint && !rule.hint.test(enc.text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
