@@ -23,6 +23,8 @@ export const ANALYSE_DEFAULTS: AnalyseOptions = { seed: 42 };
 
 /** Weight of a co-occurrence against a typed relation, when the layout and metrics are computed. */
 const COOCCURRENCE_FACTOR = 0.35;
+/** ForceAtlas2 gravity, in strong-gravity mode. */
+const GRAVITY = 1;
 
 /** Assign pagerank, community, degree, x and y to every node, deterministically for a given seed. */
 export function analyseGraph(graph: KnowledgeMultiGraph, options: Partial<AnalyseOptions> = {}): void {
@@ -40,10 +42,12 @@ export function analyseGraph(graph: KnowledgeMultiGraph, options: Partial<Analys
     simple.mergeNodeAttributes(n, { x: r * Math.cos(a), y: r * Math.sin(a) });
   });
   if (order > 1) {
-    const settings = { ...forceAtlas2.inferSettings(simple), barnesHutOptimize: order > 2000, edgeWeightInfluence: 1 };
+    // stronger gravity than inferred keeps nodes with few or no relations near the rest instead of at the rim
+    const settings = { ...forceAtlas2.inferSettings(simple), barnesHutOptimize: order > 2000, edgeWeightInfluence: 1, gravity: GRAVITY };
     forceAtlas2.assign(simple, { iterations: iterations ?? layoutIterations(order), settings, getEdgeWeight: "weight" });
   }
-  const maxRank = Math.max(1e-12, ...Object.values(ranks));
+  let maxRank = 1e-12;
+  for (const r of Object.values(ranks)) if (r > maxRank) maxRank = r;
   graph.forEachNode((n) => {
     const pr = ranks[n] ?? 0;
     simple.setNodeAttribute(n, "size", nodeSize(pr / maxRank));
