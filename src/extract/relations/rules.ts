@@ -35,6 +35,9 @@ const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
 const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?)`;
 const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?`;
 const TITLE_HINT = new RegExp(`\\b${HEADS}s?\\b`);
+const LEADER_HINT = new RegExp(`\\b${LEADER}\\b`);
+const OCC_HINT = new RegExp(`\\b(?:${alt(OCCUPATIONS)})\\b`);
+const KIN_HINT = new RegExp(`\\b(?:${alt(Object.keys(KINSHIP))})`);
 const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
 const KIN = `(${alt(Object.keys(KINSHIP))})`;
 const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
@@ -43,6 +46,9 @@ const AUX =
 const SUPPLY = "(?:supplied|supplies|supply|supplying|provided|provides|provide|providing|delivered|delivers|deliver|shipped|ships|ship|sold|sells|sell|transferred|transfers|transfer|gave|gives|give|sent|sends|send|exported|exports)";
 const RECEIVE = "(?:receives|received|receive|receiving|gets|got|get|obtains|obtained|obtain|acquires|acquired|acquire|buys|bought|buy|imports|imported|import)";
 const TROOPS = "(?:troops|soldiers|forces|personnel|servicemen|fighters|units|combat engineers)";
+const SUPPLY_HINT = new RegExp(`\\b${SUPPLY}\\b`);
+const RECEIVE_HINT = new RegExp(`\\b${RECEIVE}\\b`);
+const TROOPS_HINT = new RegExp(`\\b${TROOPS}\\b`);
 const NUM = "(\\d[\\d,.]*(?: (?:thousand|million))?)";
 const APPROX = "(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|some|an estimated|up to|at least) )?";
 
@@ -81,7 +87,8 @@ interface Rule {
 
 const n = (s: string) => Number(s);
 const role = (s: string) => s.replace(/\s+/g, " ").trim();
-const isLeaderTitle = (t: string) => new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i").test(t.trim());
+const LEADER_TITLE = new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i");
+const isLeaderTitle = (t: string) => LEADER_TITLE.test(t.trim());
 
 function kinship(word: string, relative: number, possessor: number): Draft {
   const k = KINSHIP[word.toLowerCase()];
@@ -107,15 +114,18 @@ const RULES: Rule[] = ([
   // "North Korean leader Kim Jong-un", "Russia's President Vladimir Putin"
   {
     re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting) )?(${LEADER})(?: ,)? {P}`),
+    hint: LEADER_HINT,
     make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "leader_of", role: role(m[2]), confidence: 0.9 }),
   },
   // "Kim Jong-un, the leader of North Korea" / "Kim, North Korea's leader"
   {
     re: compile(`{P} , (?:the |its |their )?(?:(?:supreme|top|de facto|former|current) )?(${LEADER}) of (?:the )?{SI}`),
+    hint: LEADER_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "leader_of", role: role(m[2]), confidence: 0.85 }),
   },
   {
     re: compile(`{P} , {SI} 's (?:(?:supreme|top|de facto|former|current) )?(${LEADER})\\b`),
+    hint: LEADER_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "leader_of", role: role(m[3]), confidence: 0.85 }),
   },
   // "Russian Culture Minister Olga Lyubimova", "Russia's Foreign Minister Sergei Lavrov"
@@ -127,10 +137,12 @@ const RULES: Rule[] = ([
   // "Choe Son-hui, the foreign minister of North Korea" / "Choe, North Korea's foreign minister"
   {
     re: compile(`{P} , (?:the |a |an )?${TITLE} (?:of|for) (?:the )?{SI}`),
+    hint: TITLE_HINT,
     make: (m) => (isLeaderTitle(m[2]) ? null : { source: n(m[1]), target: n(m[3]), relation: "official_of", role: role(m[2]), confidence: 0.8 }),
   },
   {
     re: compile(`{P} , {SI} 's ${TITLE}\\b`),
+    hint: TITLE_HINT,
     make: (m) => (isLeaderTitle(m[3]) ? null : { source: n(m[1]), target: n(m[2]), relation: "official_of", role: role(m[3]), confidence: 0.8 }),
   },
   // "Foreign Minister Choe Son-hui" with no state: the state of a colleague named with them ("Kim and other top officials, including ...")
@@ -145,21 +157,25 @@ const RULES: Rule[] = ([
   // "Hong Min, a senior researcher at the Korea Institute for National Unification"
   {
     re: compile(`{P} , (?:a |an |the )?${OCC} (?:at|of|with|for|from|in) (?:the )?{I}`),
+    hint: OCC_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "works_for", role: role(m[2]), confidence: 0.85 }),
   },
   // "KINU researcher Hong Min"
   {
     re: compile(`{I} (?:'s )?${OCC}(?: ,)? {P}`),
+    hint: OCC_HINT,
     make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "works_for", role: role(m[2]), confidence: 0.75 }),
   },
   // "his sister Kim Yo-jong", "Kim's daughter, Kim Ju-ae"
   {
     re: compile(`{P} (?:'s )?${KIN_MODS}${KIN}s?(?: ,)? {P}`),
+    hint: KIN_HINT,
     make: (m) => kinship(m[2], n(m[3]), n(m[1])),
   },
   // "Kim Ju-ae, his daughter" / "Kim Yo-jong, the sister of Kim Jong-un"
   {
     re: compile(`{P} , (?:{P} (?:'s )?|the )${KIN_MODS}${KIN}(?: of {P})?`),
+    hint: KIN_HINT,
     make: (m) => {
       const possessor = m[2] ?? m[4];
       return possessor === undefined ? null : kinship(m[3], n(m[1]), n(possessor));
@@ -168,6 +184,7 @@ const RULES: Rule[] = ([
   // "Russia's Kursk region": place of a state or place
   {
     re: compile(`{SL} 's (?:[a-z-]+ ){0,2}{L}`),
+    hint: / 's /,
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "located_in", confidence: 0.85 }),
   },
   // "Kursk, Russia", "the Kursk region of Russia", "Kursk in western Russia"
@@ -178,24 +195,29 @@ const RULES: Rule[] = ([
   // "Pyongyang, the capital of North Korea", "North Korea's capital, Pyongyang"
   {
     re: compile(`{L} , (?:the |its )?capital (?:city )?of (?:the )?{S}`),
+    hint: /\bcapital\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "capital_of", confidence: 0.9 }),
   },
   {
     re: compile(`{S} (?:'s )?capital (?:city )?,? {L}`),
+    hint: /\bcapital\b/,
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "capital_of", confidence: 0.9 }),
   },
   // "the GRU, a branch of the Russian armed forces' General Staff", "Crimea, part of Ukraine"
   {
     re: compile(`{I} (?:, )?(?:a |an |the )?(?:[a-z-]+ ){0,2}(?:unit|division|branch|subsidiary|department|wing|arm|agency|affiliate|part|body|directorate) of (?:the )?(?:@[SD]\\d+ (?:'s )?)?{I}`),
+    hint: / of /,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "part_of", confidence: 0.75 }),
   },
   {
     re: compile(`{L} , (?:(?:a|an|the|now|still|legally|internationally recognised as|internationally recognized as) )*part of {SL}`),
+    hint: /\bpart of\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "part_of", confidence: 0.75 }),
   },
   // "Istanbul, the largest city in Turkey", "Mariupol, a port city in Ukraine"
   {
     re: compile(`{L} , (?:the |a |an )?(?:[a-z-]+ ){0,3}(?:city|town|port|village|region|province|district|capital|island|base) (?:in|of) (?:the )?{SL}`),
+    hint: / (?:in|of) /,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.75 }),
   },
   // institutions and events in a place: "the Korea Herald in Seoul", "a summit held in Hanoi"
@@ -210,66 +232,81 @@ const RULES: Rule[] = ([
   // alliances: "an alliance between X and Y", "X and Y are allies", "X's ally Y"
   {
     re: compile(`(?:alliance|partnership|pact|treaty) (?:between|of) (?:the )?{S} and (?:the )?{S}`),
+    hint: /\b(?:alliance|partnership|pact|treaty)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   {
     re: compile(`{S} and (?:the )?{S} (?:are|were|became|have become|remain) (?:close |key |military |strategic |treaty )*(?:allies|partners)`),
+    hint: /\b(?:allies|partners)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   {
     re: compile(`{S} 's (?:close |key |main |closest )?ally(?: ,)? {S}`),
+    hint: /\bally\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   // wars: "Russia's war against Ukraine", "X invaded Y", "the war between X and Y"
   {
     re: compile(`{S} (?:'s )?(?:full-scale )?(?:war|invasion|aggression|offensive) (?:against|on|of|with) {S}`),
+    hint: /\b(?:war|invasion|aggression|offensive)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.85 }),
   },
   {
     re: compile(`{S} ${AUX}(?:invaded|attacked|invades|attacks|is fighting|was fighting|fought|went to war with|declared war on|is at war with|was at war with) {S}`),
+    hint: /\b(?:invad|attack|fighting|fought|war)/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
   {
     re: compile(`(?:war|conflict|fighting|hostilities) between (?:the )?{S} and (?:the )?{S}`),
+    hint: /\bbetween\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
   // supplies: "X has supplied Y with ITEMS", "X sent ITEMS to Y", "Y receives ITEMS from X"
   {
     re: compile(`{SI} ${AUX}${SUPPLY} {SI} with ([^@]+?)(?: from| in return| in exchange| to help|$| \\.)`),
+    hint: SUPPLY_HINT,
     make: (m) => supply(n(m[1]), n(m[2]), m[3], 0.85),
   },
   {
     re: compile(`{SI} ${AUX}${SUPPLY} ([^@]+?) to {SI}`),
+    hint: SUPPLY_HINT,
     make: (m) => (/\b(?:troops|soldiers|forces|message|letter|signal|envoy|delegation)\b/i.test(m[2]) ? null : supply(n(m[1]), n(m[3]), m[2], 0.8)),
   },
   {
     re: compile(`{SI} ${AUX}${RECEIVE} ([^@]+?) from (?:the )?{SI}`),
+    hint: RECEIVE_HINT,
     make: (m) => supply(n(m[3]), n(m[1]), m[2], 0.8),
   },
   // troops: "X deployed troops to Y", "15,000 North Korean troops have been sent", "X soldiers fighting alongside Y forces"
   {
     re: compile(`{S} ${AUX}(?:deployed|deploys|deploy|deploying|sent|sends|send|sending|dispatched|dispatches|dispatch|dispatching) (?:${APPROX}${NUM} )?(?:more |additional |some |its |their )?(?:${NUM} )?${TROOPS} (?:[a-z]+ ){0,3}?(?:to|into|in) (?:the )?{Y}`),
+    hint: TROOPS_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[4]), relation: "deploys_troops_to", quantity: qty(m[2] ?? m[3]), confidence: 0.85 }),
   },
   {
     re: compile(`${APPROX}${NUM} {D} ${TROOPS} ${AUX}(?:been )?(?:sent|deployed|dispatched)(?! to)`),
+    hint: TROOPS_HINT,
     make: (m) => ({ source: n(m[2]), target: -1, relation: "deploys_troops_to", quantity: qty(m[1]), confidence: 0.6, contextTarget: "deployment" }),
   },
   {
     re: compile(`(?:${APPROX}${NUM} )?{D} ${TROOPS} (?:who (?:were |have been )?|that (?:were |have been )?|have been |had been |were |being )?(?:sent|deployed|dispatched) (?:to|into) (?:the )?{Y}`),
+    hint: TROOPS_HINT,
     make: (m) => ({ source: n(m[2]), target: n(m[3]), relation: "deploys_troops_to", quantity: qty(m[1]), confidence: 0.75 }),
   },
   {
     re: compile(`{S} ${TROOPS} (?:[a-z]+ ){0,4}?(?:fighting|fought|fight|serving|deployed|stationed) (?:alongside|with|for|in support of) {S} (?:forces|troops|soldiers|army|military)`),
+    hint: TROOPS_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "deploys_troops_to", confidence: 0.65 }),
   },
   // party to a war: "its troops have suffered casualties during the war in Ukraine", "its soldiers participating in the Ukraine conflict"
   {
     re: compile(`{S} (?:'s )?(?:[a-z]+ ){0,2}?(?:troops|soldiers|forces|army|military|involvement|participation|role) (?:[^@]{0,80}? )?(?:during|in|into|to) (?:the )?(?:[a-z-]+ )?{E}`),
+    hint: /\b(?:troops|soldiers|forces|army|military|involvement|participation|role)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "party_to", confidence: 0.75 }),
   },
   {
     re: compile(`{SI} ${AUX}(?:joined|entered|fought in|took part in|participated in|is fighting in|intervened in|was involved in|signed|ratified|withdrew from|signed up to) (?:the )?{X}`),
+    hint: /\b(?:joined|entered|fought|took|participated|fighting|intervened|involved|signed|ratified|withdrew)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "party_to", confidence: 0.75 }),
   },
   // meetings and attendance
@@ -282,24 +319,29 @@ const RULES: Rule[] = ([
   },
   {
     re: compile(`{P} and {P} ${AUX}(?:met|held talks|meet|shook hands)`),
+    hint: /\b(?:met|talks|meet|shook)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
   {
     re: compile(`{X} ${AUX}(?:attended|attends|attend|attending|was present at|took part in|watched|visited) (?:the )?{E}`),
+    hint: /\b(?:attended|attends|attend|attending|present|took|watched|visited)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "attended", confidence: 0.75 }),
   },
   // membership: "Finland joined NATO", "NATO member Finland"
   {
     re: compile(`{X} ${AUX}(?:joined|became a member of|a member of|a founding member of|member of|an ally of) (?:the )?{I}`),
+    hint: /\b(?:joined|member|ally)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
   },
   {
     re: compile(`{I} (?:member|members|member state|ally) {S}`),
+    hint: /\b(?:member|members|ally)\b/,
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "member_of", confidence: 0.7 }),
   },
   // support: "X backs Y", "support for Y from X"
   {
     re: compile(`{SI} ${AUX}(?:supports|supported|backs|backed|is backing|support|back|aided|aids|helped|helps|assisted|assists) {SI}`),
+    hint: /\b(?:supports|supported|backs|backed|backing|support|back|aided|aids|helped|helps|assisted|assists)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.7 }),
   },
   // citizenship: "the South Korean activist Park Sang-hak"
