@@ -80,8 +80,8 @@ interface Rule {
   re: RegExp;
   /** A cheap test the encoded sentence must pass before `re` runs (a word the pattern cannot match without). */
   hint?: RegExp;
-  /** Placeholder letters the pattern cannot match without: one list per macro it uses (empty: any letter). */
-  needs: string[][];
+  /** Placeholder letters the pattern cannot match without, as bit masks over A-Z: one per macro it uses. */
+  needs: number[];
   make(m: RegExpExecArray): Draft | Draft[] | null;
 }
 
@@ -101,14 +101,17 @@ function kinship(word: string, relative: number, possessor: number): Draft {
 const rule = (r: Omit<Rule, "needs">): Rule => ({ ...r, needs: needsOf(r.re.source) });
 
 /** For each macro in a compiled pattern, the placeholder letters it accepts ("SD" for `@[SD]`). */
-function needsOf(source: string): string[][] {
-  const out: string[][] = [];
+function needsOf(source: string): number[] {
+  const out: number[] = [];
   for (const m of source.matchAll(/@(?:\[([A-Z]+|A-Z)\]|([A-Z]))\(\\d\+\)/g)) {
     const set = m[2] ?? m[1];
-    out.push(set === "A-Z" ? [] : [...set]);
+    out.push(set === "A-Z" ? ANY_LETTER : [...set].reduce((mask, l) => mask | letterBit(l), 0));
   }
   return out;
 }
+
+const letterBit = (l: string) => 1 << (l.charCodeAt(0) - 65);
+const ANY_LETTER = (1 << 26) - 1;
 
 const RULES: Rule[] = ([
   // "North Korean leader Kim Jong-un", "Russia's President Vladimir Putin"
@@ -368,10 +371,10 @@ function qty(s: string | undefined): number | undefined {
 export function applyRules(enc: EncodedSentence): Draft[] {
   const out: Draft[] = [];
   if (enc.slots.length === 0) return out;
-  const letters = new Set<string>();
-  for (const m of enc.text.matchAll(/@([A-Z])\d/g)) letters.add(m[1]);
+  let letters = 0;
+  for (let i = enc.text.indexOf("@"); i >= 0; i = enc.text.indexOf("@", i + 1)) letters |= letterBit(enc.text[i + 1]);
   for (const rule of RULES) {
-    if (!rule.needs.every((set) => set.length === 0 || set.some((l) => letters.has(l)))) continue;
+    if (!rule.needs.every((mask) => (mask & letters) !== 0)) continue;
     if (rule.hint && !rule.hint.test(enc.text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
