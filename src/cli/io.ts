@@ -5,7 +5,8 @@ import { KgError } from "../errors.js";
 /** Print an error as `kg: message` lines on stderr (KgError without a stack). */
 export function printError(err: unknown): void {
   if (err instanceof KgError) {
-    process.stderr.write(`kg: ${err.message}\n`);
+    // messages that already name their command ("kg build: ...") are printed as they are
+    process.stderr.write(/^kg[ :]/.test(err.message) ? `${err.message}\n` : `kg: ${err.message}\n`);
     if (process.env.KG_DEBUG && err.cause) process.stderr.write(`${String((err.cause as Error).stack ?? err.cause)}\n`);
   } else if (err instanceof Error) {
     process.stderr.write(`kg: ${err.stack ?? err.message}\n`);
