@@ -50,7 +50,10 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
       }
     }
     if (isAcronym(s)) {
-      const full = [...groups.values()].find((g) => g.cands[0].kind !== "person" && initials(doc, g) === s.replace(/\./g, ""));
+      const bare = s.replace(/\./g, "");
+      // "Economic Community of West African States (ECOWAS)": the name the acronym follows in brackets
+      const introduced = [...groupOf.entries()].find(([o]) => o.kind !== "person" && o.end + acronymIntro(text, o.end, s) === c.start)?.[1];
+      const full = introduced ?? [...groups.values()].find((g) => g.cands[0].kind !== "person" && [initials(doc, g), initials(doc, g, true)].includes(bare));
       if (full) {
         join(c, full.key);
         continue;
@@ -165,11 +168,18 @@ function isBareDirection(text: string, c: Cand): boolean {
   return /^(?:North|South|East|West)$/.test(text.slice(c.start, c.end)) && /\bthe\s+$/i.test(text.slice(Math.max(0, c.start - 5), c.start));
 }
 
-function initials(doc: Document, g: Group): string {
+/** The initials of a group's name; with `all`, small words count too ("Economic Community of West African States" → ECOWAS). */
+function initials(doc: Document, g: Group, all = false): string {
   const name = doc.text.slice(g.cands[0].start, g.cands[0].end);
   return name
     .split(/[\s-]+/)
-    .filter((w) => /^\p{Lu}/u.test(w))
-    .map((w) => w[0])
+    .filter((w) => (all ? /^\p{L}/u.test(w) && !/^(?:and|the|for|&)$/i.test(w) : /^\p{Lu}/u.test(w)))
+    .map((w) => w[0].toUpperCase())
     .join("");
+}
+
+/** How many characters after a name lead up to this acronym in brackets ("… States (ECOWAS)"), or -1. */
+function acronymIntro(text: string, end: number, acronym: string): number {
+  const m = /^\s*\(\s*/.exec(text.slice(end, end + 4));
+  return m && text.startsWith(acronym, end + m[0].length) ? m[0].length : -1;
 }

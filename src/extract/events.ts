@@ -75,10 +75,13 @@ export function findEventMentions(doc: Document, tokens: readonly Token[], menti
   }
   // capitalised names whose head is an event or agreement noun: "Korean War", "Paris Agreement", "Minsk Accords"
   for (const m of mentions) {
-    const last = foldName(doc.text.slice(m.start, m.end)).split(" ").pop() ?? "";
+    const words = foldName(doc.text.slice(m.start, m.end)).split(" ");
+    const last = words[words.length - 1] ?? "";
     const singular = last.replace(/s$/, "");
+    // "Paris Agreement", "Minsk Accords", and "Alliance of Sahel States", "Treaty of Versailles"
+    const namedFor = words.length > 2 && words[1] === "of" && AGREEMENT_NOUNS.has(words[0]);
     if (m.kind === "institution" || m.kind === "place") {
-      if (AGREEMENT_NOUNS.has(last) || AGREEMENT_NOUNS.has(singular)) found.push({ ...m, kind: "agreement", source: "pattern:agreement" });
+      if (AGREEMENT_NOUNS.has(last) || AGREEMENT_NOUNS.has(singular) || namedFor) found.push({ ...m, kind: "agreement", source: "pattern:agreement" });
       else if (WAR_NOUNS.has(last) || EVENT_NOUNS.has(last)) found.push({ ...m, kind: "event", source: "pattern:event" });
     }
   }

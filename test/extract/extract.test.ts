@@ -136,3 +136,18 @@ describe("an HTML article: multi-word titles, named summits, allies, agreements 
     expect(has(f, "Narendra Modi", "attended", "G20 summit")?.date).toBe("2024-11-18");
   });
 });
+
+describe("a fifth article: acronyms in brackets, appositions before the verb, alliances named as such", () => {
+  const f = facts("sahel.txt", readFileSync(join(ROOT, "test/fixtures/articles/sahel.txt"), "utf8"));
+  it("joins an acronym to the name it follows in brackets, even when its letters include small words", () => {
+    const ecowas = f.entities.filter((e) => e.label === "ECOWAS" || e.aliases.includes("ECOWAS"));
+    expect(ecowas).toHaveLength(1);
+    expect(ecowas[0].label).toBe("Economic Community of West African States");
+  });
+  it("reads a meeting across an apposition and an alliance's name as an agreement", () => {
+    expect(has(f, "Assimi Goita", "met_with", "Yunus-Bek Yevkurov") ?? has(f, "Yunus-Bek Yevkurov", "met_with", "Assimi Goita")).toBeDefined();
+    expect(has(f, "Assimi Goita", "leader_of", "Mali")).toBeDefined();
+    expect(has(f, "Yunus-Bek Yevkurov", "official_of", "Russia")?.role).toBe("Deputy Defence Minister");
+    expect(f.entities.find((e) => e.label === "Alliance of Sahel States")?.kind).toBe("agreement");
+  });
+});

@@ -315,7 +315,7 @@ const RULES: Rule[] = ([
   // meetings and attendance
   {
     re: compile(
-      `{P} ${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?(?:(?:the )?@[SDI]\\d+ (?:'s )?)?(?:${TITLE_NC} )?{P}`,
+      `{P} (?:, [^,]{1,80} , )?${AUX}(?:met|meets|meet|meeting|held talks with|talked with|spoke with|hosted|welcomed|shook hands with|embraced) (?:with )?(?:(?:the )?@[SDI]\\d+ (?:'s )?)?(?:${TITLE_NC} )?{P}`,
     ),
     hint: /\b(?:met|meets|meet|meeting|talks|talked|spoke|hosted|welcomed|shook|embraced)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
