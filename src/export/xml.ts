@@ -81,5 +81,15 @@ export function escapeXmlText(s: string): string {
  * deterministic and valid xsd:float/xsd:double lexical space; integers never get a decimal point.
  */
 export function formatNumber(n: number): string | undefined {
-  return Number.isFinite(n) ? String(n) : undefined;
+  let s = numberCache.get(n);
+  if (s !== undefined) return s;
+  if (!Number.isFinite(n)) return undefined;
+  s = String(n);
+  // weights, confidences and sizes repeat across hundreds of thousands of edges: format each value once
+  if (numberCache.size >= NUMBER_CACHE_LIMIT) numberCache.clear();
+  numberCache.set(n, s);
+  return s;
 }
+
+const numberCache = new Map<number, string>();
+const NUMBER_CACHE_LIMIT = 1 << 14;
