@@ -80,6 +80,8 @@ interface Rule {
   re: RegExp;
   /** A cheap test the encoded sentence must pass before `re` runs (a word the pattern cannot match without). */
   hint?: RegExp;
+  /** The hint as plain words when it is a list of whole words: a set lookup instead of a scan. */
+  keywords?: string[];
   /** Placeholder letters the pattern cannot match without, as bit masks over A-Z: one per macro it uses. */
   needs: number[];
   make(m: RegExpExecArray): Draft | Draft[] | null;
@@ -98,7 +100,10 @@ function kinship(word: string, relative: number, possessor: number): Draft {
     : { source: possessor, target: relative, relation: "child_of", confidence: 0.85 };
 }
 
-const rule = (r: Omit<Rule, "needs">): Rule => ({ ...r, needs: needsOf(r.re.source) });
+const rule = (r: Omit<Rule, "needs">): Rule => {
+  const words = r.hint && /^\\b\(\?:([a-z|]+)\)\\b$/.exec(r.hint.source);
+  return { ...r, needs: needsOf(r.re.source), ...(words ? { keywords: words[1].split("|") } : {}) };
+};
 
 /** For each macro in a compiled pattern, the placeholder letters it accepts ("SD" for `@[SD]`). */
 function needsOf(source: string): number[] {
@@ -373,9 +378,13 @@ export function applyRules(enc: EncodedSentence): Draft[] {
   if (enc.slots.length === 0) return out;
   let letters = 0;
   for (let i = enc.text.indexOf("@"); i >= 0; i = enc.text.indexOf("@", i + 1)) letters |= letterBit(enc.text[i + 1]);
+  let words: Set<string> | undefined;
   for (const rule of RULES) {
     if (!rule.needs.every((mask) => (mask & letters) !== 0)) continue;
-    if (rule.hint && !rule.hint.test(enc.text)) continue;
+    if (rule.keywords) {
+      words ??= new Set(enc.text.split(" "));
+      if (!rule.keywords.some((w) => words!.has(w))) continue;
+    } else if (rule.hint && !rule.hint.test(enc.text)) continue;
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
       const made = rule.make(m);
