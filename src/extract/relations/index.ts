@@ -69,8 +69,10 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const office = found.find((r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state");
     if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));
   }
-  found.push(...cooccurrences(doc, bySentenceMentions));
-  return mergeRelations(found);
+  // co-occurrences come out one per pair already; only the typed relations need merging
+  return [...mergeRelations(found), ...cooccurrences(doc, bySentenceMentions)].sort(
+    (a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target),
+  );
 }
 
 /** "The North Korea-Russia military alliance": the states inside an alliance name are allied and party to it. */
@@ -133,15 +135,22 @@ function toRelation(d: Draft, source: string, target: string, evidence: Evidence
 
 /** Every pair of entities named in one sentence; the graph keeps only pairs no typed relation joins. */
 function cooccurrences(doc: Document, bySentence: readonly Mention[][]): Relation[] {
-  const out: Relation[] = [];
+  const pairs = new Map<string, Relation>();
   for (const s of doc.sentences) {
     if (s.heading) continue;
     const ids = [...new Set(bySentence[s.index].map((m) => m.entity))].slice(0, MAX_COOCCURRING).sort();
+    if (ids.length < 2) continue;
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
-    for (let i = 0; i < ids.length; i++)
-      for (let j = i + 1; j < ids.length; j++) out.push({ source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
+    for (let i = 0; i < ids.length; i++) {
+      for (let j = i + 1; j < ids.length; j++) {
+        const key = `${ids[i]}\u0000${ids[j]}`;
+        const known = pairs.get(key);
+        if (known) known.evidence.push(evidence); // sentences come in order, so evidence stays sorted
+        else pairs.set(key, { source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
+      }
+    }
   }
-  return out;
+  return [...pairs.values()];
 }
 
 /** The date given by the clause of the encoded sentence where a pattern matched ("..., and Japan signed it in 2016"). */
