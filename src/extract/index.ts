@@ -3,6 +3,7 @@ import type { Document, DocumentFacts } from "../schema/index.js";
 import { resolveCoreference } from "./coref.js";
 import { findMentions, type Tags } from "./mentions.js";
 import { extractRelations } from "./relations/index.js";
+import { tokensBySentence } from "./spans.js";
 
 /** A NER tagger: IOB2 tags (PER/ORG/LOC/MISC) for one document given as sentences of token strings. */
 export type Tagger = (sentences: string[][]) => string[][];
@@ -16,9 +17,7 @@ export interface ExtractOptions {
 export function extractFacts(doc: Document, options: ExtractOptions = {}): DocumentFacts {
   let tags: Tags | undefined;
   if (options.tagger) {
-    const sentences: string[][] = doc.sentences.map(() => []);
-    for (const t of doc.tokens) sentences[t.sentence].push(t.text);
-    tags = options.tagger(sentences);
+    tags = options.tagger(tokensBySentence(doc).map((tokens) => tokens.map((t) => t.text)));
   }
   const cands = findMentions(doc, tags);
   const { mentions, entities } = resolveCoreference(doc, cands);

@@ -19,10 +19,16 @@ export interface Cand {
   demonym?: boolean;
 }
 
-/** Tokens grouped by sentence index. */
-export function tokensBySentence(doc: Document): Token[][] {
-  const out: Token[][] = doc.sentences.map(() => []);
-  for (const t of doc.tokens) out[t.sentence].push(t);
+const bySentenceCache = new WeakMap<Document, Token[][]>();
+
+/** Tokens grouped by sentence index, computed once per document object (mentions, relations and the tagger all read it). */
+export function tokensBySentence(doc: Document): ReadonlyArray<readonly Token[]> {
+  let out = bySentenceCache.get(doc);
+  if (!out) {
+    out = doc.sentences.map(() => []);
+    for (const t of doc.tokens) out[t.sentence].push(t);
+    bySentenceCache.set(doc, out);
+  }
   return out;
 }
 

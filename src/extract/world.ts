@@ -24,8 +24,7 @@ const GOVERNMENT_SEATS: ReadonlyArray<[string, string]> = [
   ["Kremlin", "RUS"],
   ["White House", "USA"],
   ["Downing Street", "GBR"],
-  ["Élysée", "FRA"],
-  ["Elysee", "FRA"],
+  ["Élysée", "FRA"], // folds to "elysee", so the unaccented spelling matches too
   ["Zhongnanhai", "CHN"],
   ["Quai d'Orsay", "FRA"],
 ];

@@ -1,6 +1,6 @@
 // Entities of a text-stage Document: tag its sentences' tokens and map token spans back to character offsets.
 import type { Document } from "../../schema/index.js";
-import { normaliseForMatching } from "../../text/index.js";
+import { matchingText } from "../../text/index.js";
 import type { EntityType } from "./labels.js";
 import { spansFromTags } from "./labels.js";
 import type { NerModel } from "./model.js";
@@ -21,7 +21,7 @@ export interface NerEntity {
  * headlines of news wires, which the model learnt to read from the word and its case elsewhere in the document.
  */
 export function entitiesOfDocument(model: NerModel, doc: Document): NerEntity[] {
-  const matching = normaliseForMatching(doc.text);
+  const matching = matchingText(doc);
   const bySentence = new Map<number, Document["tokens"]>();
   for (const t of doc.tokens) {
     const list = bySentence.get(t.sentence);
