@@ -4,8 +4,15 @@ import { open, rename, stat, unlink, type FileHandle } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
 import { KgError } from "../errors.js";
 
-/** Strings are gathered up to this many characters before each write call. */
-const WRITE_BATCH = 1 << 20;
+/**
+ * Bytes gathered before each write call. Chunks are encoded straight into two buffers of this size
+ * that take turns (one is filled while the other is written), so a streamed export allocates no
+ * large strings or buffers: large allocations go to the old generation, and each one brings the
+ * next full garbage collection, which has to mark the whole graph, closer.
+ */
+const WRITE_BUFFER = 1 << 20;
+/** UTF-8 needs at most 3 bytes per UTF-16 code unit (a surrogate pair, two units, needs 4). */
+const MAX_UTF8_PER_UNIT = 3;
 
 /**
  * Write `data` (a string, or string chunks such as gexfChunks/jsonChunks) to `path` atomically:
@@ -51,25 +58,36 @@ export async function writeFileAtomic(
 }
 
 /**
- * Gather chunks into batches and write them; the next batch is produced while the previous write runs
- * in the thread pool. At most one write is outstanding, so the bytes land in order.
+ * Encode chunks into a buffer and write it when full; the next buffer is filled while the previous
+ * write runs in the thread pool. At most one write is outstanding, so the bytes land in order.
  */
 async function writeChunks(fh: FileHandle, data: Iterable<string> | AsyncIterable<string>): Promise<void> {
   let pending: Promise<void> | undefined;
-  let batch = "";
+  let buffer = Buffer.allocUnsafe(WRITE_BUFFER);
+  let spare = Buffer.allocUnsafe(WRITE_BUFFER);
+  let used = 0;
+  const flush = async () => {
+    await pending;
+    pending = fh.writeFile(buffer.subarray(0, used));
+    [buffer, spare] = [spare, buffer];
+    used = 0;
+  };
   try {
     for await (const chunk of data) {
-      batch += chunk;
-      if (batch.length >= WRITE_BATCH) {
-        const bytes = Buffer.from(batch, "utf8");
-        batch = "";
-        await pending;
-        pending = fh.writeFile(bytes);
+      if (chunk.length * MAX_UTF8_PER_UNIT > WRITE_BUFFER - used) {
+        if (used) await flush();
+        if (chunk.length * MAX_UTF8_PER_UNIT > WRITE_BUFFER) {
+          // A chunk larger than the buffer is encoded on its own.
+          await pending;
+          pending = fh.writeFile(chunk, "utf8");
+          continue;
+        }
       }
+      used += buffer.write(chunk, used, "utf8");
     }
+    if (used) await flush();
     await pending;
     pending = undefined;
-    if (batch) await fh.writeFile(batch, "utf8");
   } finally {
     // On failure, let an outstanding write settle before the caller closes and removes the file.
     await pending?.catch(() => undefined);

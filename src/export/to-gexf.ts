@@ -16,7 +16,7 @@ export interface GexfOptions {
 
 export const GEXF_DEFAULTS: Required<GexfOptions> = {
   version: "1.3",
-  chunkSize: 1 << 16,
+  chunkSize: 1 << 14,
 };
 
 /** Namespaces and version attribute of each version, as in the official schemas (test/fixtures/gexf-schema). */

@@ -45,6 +45,18 @@ describe("writeFileAtomic", () => {
     expect(readdirSync(dir).sort()).toEqual(["async.txt", "sync.txt"]);
   });
 
+  it("keeps multi-byte characters whole across buffer boundaries, and writes chunks larger than a buffer", async () => {
+    // Chunks of odd lengths mixing 1-, 2-, 3- and 4-byte UTF-8 characters, so that buffers fill at every
+    // possible byte offset; then one chunk of several megabytes and an empty one.
+    const pieces: string[] = [];
+    for (let i = 0; i < 4000; i++) pieces.push(`${i}a é 김 😀 `.repeat(1 + (i % 97)));
+    pieces.push("", "ж😀".repeat(1_500_000), "end");
+    const path = join(dir, "mixed.txt");
+    await writeFileAtomic(path, pieces);
+    const written = readFileSync(path);
+    expect(written.equals(Buffer.from(pieces.join(""), "utf8"))).toBe(true);
+  });
+
   it("replaces an existing file whole and keeps its permission bits", async () => {
     const path = join(dir, "graph.gexf");
     writeFileSync(path, "old");
