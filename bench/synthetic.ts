@@ -9,6 +9,16 @@ export { seededRandom };
 const FIRST = ["Kim", "Olga", "Hong", "Ивана", "Marie", "José", "Aiko", "김", "Ahmed", "Søren"];
 const LAST = ["Jong-un", "Lyubimova", "Min", "Петрова", "Curie", "Núñez", "Tanaka", "정은", "Hassan", "Kierkegaard"];
 
+/**
+ * The string as one flat sequence of characters. Template literals build ropes, which the engine
+ * flattens on first use (by a regex, an escape or an encoder), keeping the flat copy for good: left
+ * as ropes, the graph would grow by a few hundred megabytes during the first export and that export
+ * would pay for it. Graphs read from JSON, and graphs built from documents, hold flat strings.
+ */
+function flat(s: string): string {
+  return JSON.parse(JSON.stringify(s)) as string;
+}
+
 export interface SyntheticOptions {
   nodes: number;
   edges: number;
@@ -33,13 +43,13 @@ export function syntheticGraph({ nodes, edges, seed = 42 }: SyntheticOptions): G
   const keys: string[] = [];
   for (let i = 0; i < nodes; i++) {
     const kind = kinds[Math.floor(rnd() * kinds.length)];
-    const label = `${FIRST[i % FIRST.length]} ${LAST[Math.floor(rnd() * LAST.length)]} ${i}`;
-    const key = `${kind}:${i}`;
+    const label = flat(`${FIRST[i % FIRST.length]} ${LAST[Math.floor(rnd() * LAST.length)]} ${i}`);
+    const key = flat(`${kind}:${i}`);
     keys.push(key);
     graph.addNode(key, {
       label,
       kind,
-      aliases: i % 3 === 0 ? [`${LAST[i % LAST.length]} ${i}`, `alias & <${i}>`] : [],
+      aliases: i % 3 === 0 ? [flat(`${LAST[i % LAST.length]} ${i}`), flat(`alias & <${i}>`)] : [],
       mentions: 1 + Math.floor(rnd() * 20),
       documents: [docs[i % docs.length]],
       x: (rnd() - 0.5) * 1000,
@@ -59,8 +69,8 @@ export function syntheticGraph({ nodes, edges, seed = 42 }: SyntheticOptions): G
     const t = Math.floor(rnd() * nodes);
     if (s === t) continue;
     const relation = relations[Math.floor(rnd() * relations.length)];
-    const key = `${keys[s]}|${relation}|${keys[t]}|${made}`;
-    const text = `Sentence ${made} says that ${graph.getNodeAttribute(keys[s], "label")} is “${RELATION_LABELS[relation]}” ${graph.getNodeAttribute(keys[t], "label")} — a <b>fact</b> & more.`;
+    const key = flat(`${keys[s]}|${relation}|${keys[t]}|${made}`);
+    const text = flat(`Sentence ${made} says that ${graph.getNodeAttribute(keys[s], "label")} is “${RELATION_LABELS[relation]}” ${graph.getNodeAttribute(keys[t], "label")} — a <b>fact</b> & more.`);
     graph.addDirectedEdgeWithKey(key, keys[s], keys[t], {
       relation,
       label: RELATION_LABELS[relation],
