@@ -38,13 +38,14 @@ export interface StageWeights {
   rowStart: Int32Array;
 }
 
-/** Stages ready to tag with: one hash table over the union of their features, and each stage's word range per feature. */
+/**
+ * Stages ready to tag with: one hash table over the union of their features whose slots also hold, per
+ * stage, the range of the feature's weights in that stage's `words` (both 0 when the stage lacks it):
+ * slot + SPAN + 2 * stage is the first word, the next integer the end.
+ */
 export interface TagTables {
   stages: StageWeights[];
-  /** feature (by its two hashes) -> index into the union of the stages' features. */
   table: FeatureTable;
-  /** Per stage: [2 * union index] = first word, [2 * union index + 1] = end of its words (both 0 when absent). */
-  spans: Int32Array[];
 }
 
 /** A loaded model: one stage (local) or two (local, then document-level using the first pass). */
@@ -54,22 +55,26 @@ export interface NerModel extends TagTables {
   training: Record<string, string | number>;
 }
 
-/** Build the hash table and row maps of one or two stages; null if a stage lists a feature twice. */
+/** Offset of the weight ranges within a table slot (after the two hashes and the index). */
+export const SPAN = 3;
+
+/** Build the hash table of one or two stages; null if a stage lists a feature twice. */
 export function buildTagTables(stages: StageWeights[]): TagTables | null {
-  const total = stages.reduce((a, st) => a + st.features.length, 0);
-  const table = new FeatureTable(total);
-  const spans: Int32Array[] = [];
-  for (const st of stages) {
-    const span = new Int32Array(2 * total);
-    for (let row = 0; row < st.features.length; row++) {
-      const idx = table.insert(st.features[row]);
-      if (span[2 * idx + 1] !== 0) return null;
-      span[2 * idx] = st.rowStart[row];
-      span[2 * idx + 1] = st.rowStart[row + 1];
+  // Sized for the union of the stages' features (most features are in both), not their sum: a smaller
+  // table keeps more of itself in the processor's caches, and every tagged token probes it.
+  const union = stages.length === 1 ? stages[0].features.length : new Set(stages.flatMap((st) => st.features)).size;
+  const table = new FeatureTable(union, 2 * stages.length);
+  const slots = table.slots;
+  for (let st = 0; st < stages.length; st++) {
+    const { features, rowStart } = stages[st];
+    for (let row = 0; row < features.length; row++) {
+      const at = table.place(features[row]) + SPAN + 2 * st;
+      if (slots[at + 1] !== 0) return null;
+      slots[at] = rowStart[row];
+      slots[at + 1] = rowStart[row + 1];
     }
-    spans.push(span);
   }
-  return { stages, table, spans };
+  return { stages, table };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;

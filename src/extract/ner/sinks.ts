@@ -124,46 +124,66 @@ export class HashSink implements FeatureSink {
   }
 }
 
-/** An open-addressing table from a feature's two hashes to its index (order of insertion); `get` gives -1 when absent. */
+/**
+ * An open-addressing table from a feature's two hashes to its index (order of insertion), with room for
+ * `payload` more integers per slot; `get` gives -1 when absent. Slots lie side by side in one array:
+ * hash 1, hash 2, index (-1 when empty), then the payload, so that a look-up and the data it leads to
+ * usually share one cache line.
+ */
 export class FeatureTable {
-  /** Slots of three: hash 1, hash 2, index (-1 when empty), side by side for one cache line per probe. */
-  private readonly slots: Int32Array;
+  readonly slots: Int32Array;
+  /** Integers per slot: 3 + payload. */
+  readonly stride: number;
   private readonly mask: number;
   size = 0;
 
   /** A table for up to `capacity` features. */
-  constructor(capacity: number) {
+  constructor(capacity: number, payload = 0) {
     let cap = 16;
     while (cap < capacity * 2) cap *= 2;
-    this.slots = new Int32Array(cap * 3);
-    for (let k = 2; k < this.slots.length; k += 3) this.slots[k] = -1;
+    this.stride = 3 + payload;
+    this.slots = new Int32Array(cap * this.stride);
+    for (let k = 2; k < this.slots.length; k += this.stride) this.slots[k] = -1;
     this.mask = cap - 1;
+  }
+
+  /** The offset in `slots` of a feature text's slot, added with the next index if new. */
+  place(text: string): number {
+    const [h1, h2] = hashString(text);
+    const at = this.find(h1, h2);
+    if (at >= 0) return at;
+    if (this.size * 2 >= this.mask + 1) throw new RangeError("FeatureTable: over capacity");
+    const slots = this.slots;
+    let slot = h1 & this.mask;
+    while (slots[this.stride * slot + 2] >= 0) slot = (slot + 1) & this.mask;
+    const free = this.stride * slot;
+    slots[free] = h1;
+    slots[free + 1] = h2;
+    slots[free + 2] = this.size++;
+    return free;
   }
 
   /** The index of a feature text, added with the next index if new. */
   insert(text: string): number {
-    if (this.size * 2 >= this.mask + 1) throw new RangeError("FeatureTable: over capacity");
-    const [h1, h2] = hashString(text);
-    const slots = this.slots;
-    let slot = h1 & this.mask;
-    while (slots[3 * slot + 2] >= 0) {
-      if (slots[3 * slot] === h1 && slots[3 * slot + 1] === h2) return slots[3 * slot + 2];
-      slot = (slot + 1) & this.mask;
-    }
-    slots[3 * slot] = h1;
-    slots[3 * slot + 1] = h2;
-    slots[3 * slot + 2] = this.size;
-    return this.size++;
+    return this.slots[this.place(text) + 2];
   }
 
-  get(h1: number, h2: number): number {
-    const slots = this.slots;
-    let slot = h1 & this.mask;
+  /** The offset in `slots` of the slot holding the feature with these hashes, or -1. */
+  find(h1: number, h2: number): number {
+    const { slots, stride, mask } = this;
+    let slot = h1 & mask;
     for (;;) {
-      const at = 3 * slot;
+      const at = stride * slot;
       const v = slots[at + 2];
-      if (v < 0 || (slots[at] === h1 && slots[at + 1] === h2)) return v;
-      slot = (slot + 1) & this.mask;
+      if (v < 0) return -1;
+      if (slots[at] === h1 && slots[at + 1] === h2) return at;
+      slot = (slot + 1) & mask;
     }
+  }
+
+  /** The index of the feature with these hashes, or -1. */
+  get(h1: number, h2: number): number {
+    const at = this.find(h1, h2);
+    return at < 0 ? -1 : this.slots[at + 2];
   }
 }

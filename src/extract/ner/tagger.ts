@@ -2,7 +2,7 @@
 import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
 import { buildDocContext, contextFeatures, neighbourFeatures, wordFeatures, wordShape, type DocContext } from "./features.js";
 import { BILOU_LABELS, iob2FromSpans, spansFromBilou } from "./labels.js";
-import type { NerModel, TagTables } from "./model.js";
+import { SPAN, type NerModel, type TagTables } from "./model.js";
 import { HashSink } from "./sinks.js";
 
 const L = BILOU_LABELS.length;
@@ -14,14 +14,15 @@ const WORD_CACHE_LIMIT = 100_000;
 type StaticScores = Int32Array[];
 
 function addFeatures(tables: TagTables, sink: HashSink, target: Int32Array, offset: number, stages: number): void {
+  const { table } = tables;
+  const slots = table.slots;
   for (let k = 0; k < sink.n; k++) {
-    const idx = tables.table.get(sink.h1[k], sink.h2[k]);
-    if (idx < 0) continue;
+    const at = table.find(sink.h1[k], sink.h2[k]);
+    if (at < 0) continue;
     for (let st = 0; st < stages; st++) {
-      const spans = tables.spans[st];
       const words = tables.stages[st].words;
       const base = offset + st * GROUPS * L;
-      for (let a = spans[2 * idx], b = spans[2 * idx + 1]; a < b; a++) {
+      for (let a = slots[at + SPAN + 2 * st], b = slots[at + SPAN + 2 * st + 1]; a < b; a++) {
         const x = words[a];
         target[base + (x & 31)] += x >> 6;
       }
@@ -96,7 +97,7 @@ function computeStatic(tables: TagTables, doc: DocContext): StaticScores {
 /** Scores tokens of one stage: the precomputed static vector plus hashed dynamic features, in integer weight units. */
 class HashScorer implements TokenScorer {
   readonly sink = new HashSink();
-  private readonly spans: Int32Array;
+  private readonly span: number;
   private readonly words: Int32Array;
   private readonly sentenceStart: Int32Array;
 
@@ -106,7 +107,7 @@ class HashScorer implements TokenScorer {
     doc: DocContext,
     private readonly statics: Int32Array,
   ) {
-    this.spans = tables.spans[stage];
+    this.span = SPAN + 2 * stage;
     this.words = tables.stages[stage].words;
     this.sentenceStart = new Int32Array(doc.sentences.length);
     let t = 0;
@@ -119,13 +120,15 @@ class HashScorer implements TokenScorer {
   begin(): void {}
 
   score(s: number, i: number, scores: Float64Array): void {
-    const { spans, words, sink, statics } = this;
+    const { span, words, sink, statics } = this;
+    const table = this.tables.table;
+    const slots = table.slots;
     const base = (this.sentenceStart[s] + i) * L;
     for (let l = 0; l < L; l++) scores[l] += statics[base + l];
     for (let k = 0; k < sink.n; k++) {
-      const idx = this.tables.table.get(sink.h1[k], sink.h2[k]);
-      if (idx < 0) continue;
-      for (let a = spans[2 * idx], b = spans[2 * idx + 1]; a < b; a++) {
+      const at = table.find(sink.h1[k], sink.h2[k]);
+      if (at < 0) continue;
+      for (let a = slots[at + span], b = slots[at + span + 1]; a < b; a++) {
         const x = words[a];
         scores[x & 31] += x >> 6;
       }

@@ -5,7 +5,7 @@ import { describe, expect, it } from "vitest";
 import { loadNerModel } from "../../../src/cli/ner-model.js";
 import { decodeDocument, summariseFirstPass, type TokenScorer } from "../../../src/extract/ner/decode.js";
 import { buildDocContext, staticFeatures, type DocContext } from "../../../src/extract/ner/features.js";
-import type { NerModel } from "../../../src/extract/ner/model.js";
+import { SPAN, type NerModel } from "../../../src/extract/ner/model.js";
 import { StringSink, hashString } from "../../../src/extract/ner/sinks.js";
 import { labelDocument } from "../../../src/extract/ner/tagger.js";
 import { documentFromText } from "../../../src/text/index.js";
@@ -27,11 +27,12 @@ class ReferenceScorer implements TokenScorer {
     const all = new StringSink();
     staticFeatures(this.doc, s, i, all);
     const { words } = this.model.stages[this.stage];
-    const spans = this.model.spans[this.stage];
+    const { slots } = this.model.table;
     for (const f of [...all.out, ...this.sink.out]) {
-      const idx = this.model.table.get(...hashString(f));
-      if (idx < 0) continue;
-      for (let a = spans[2 * idx]; a < spans[2 * idx + 1]; a++) scores[words[a] & 31] += words[a] >> 6;
+      const at = this.model.table.find(...hashString(f));
+      if (at < 0) continue;
+      const first = at + SPAN + 2 * this.stage;
+      for (let a = slots[first]; a < slots[first + 1]; a++) scores[words[a] & 31] += words[a] >> 6;
     }
   }
 }
