@@ -10,7 +10,7 @@ export interface JsonOptions {
 
 export const JSON_DEFAULTS: Required<JsonOptions> = {
   pretty: false,
-  chunkSize: 1 << 16,
+  chunkSize: 1 << 14,
 };
 
 type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
