@@ -24,16 +24,33 @@ export interface DocContext {
   occurrences: Map<string, Array<[number, number]>>;
 }
 
-const SHAPES = new Map<string, { shape: string; short: string }>();
+/** What features need of a word on its own, computed once per distinct word (see wordShape). */
+interface WordInfo {
+  shapes: { shape: string; short: string };
+  lower: string;
+  /** caseForm of the word. */
+  form: number;
+  /** The word has a letter. */
+  letter: boolean;
+  /** Upper-casing leaves the word as it is. */
+  upper: boolean;
+}
+
+const WORDS = new Map<string, WordInfo>();
+
+function wordInfo(word: string): WordInfo {
+  let info = WORDS.get(word);
+  if (info) return info;
+  if (WORDS.size > 200_000) WORDS.clear();
+  const shapes = computeShape(word);
+  info = { shapes, lower: word.toLowerCase(), form: caseForm(word, shapes.short), letter: /\p{L}/u.test(word), upper: word.toUpperCase() === word };
+  WORDS.set(word, info);
+  return info;
+}
 
 /** Word shape: upper X, lower x, digit d, other characters kept, runs cut at 4; `short` collapses runs to one. */
 export function wordShape(word: string): { shape: string; short: string } {
-  let cached = SHAPES.get(word);
-  if (cached) return cached;
-  if (SHAPES.size > 200_000) SHAPES.clear();
-  cached = computeShape(word);
-  SHAPES.set(word, cached);
-  return cached;
+  return wordInfo(word).shapes;
 }
 
 function computeShape(word: string): { shape: string; short: string } {
@@ -75,18 +92,19 @@ function caseForm(word: string, short: string): number {
 export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly string[])[]): DocContext {
   const caseForms = new Map<string, [number, number, number]>();
   const out: SentenceContext[] = sentences.map((words) => {
-    const lower = words.map((w) => w.toLowerCase());
+    const lower: string[] = [];
     const short: string[] = [];
     const forms: number[] = [];
     let letters = 0;
     let upper = true;
     for (const w of words) {
-      const s = wordShape(w);
-      short.push(s.short);
-      forms.push(caseForm(w, s.short));
-      if (/\p{L}/u.test(w)) {
+      const info = wordInfo(w);
+      lower.push(info.lower);
+      short.push(info.shapes.short);
+      forms.push(info.form);
+      if (info.letter) {
         if (w.length > 1) letters++;
-        if (w.toUpperCase() !== w) upper = false;
+        if (!info.upper) upper = false;
       }
     }
     const headline = upper && letters > 0;
