@@ -62,31 +62,42 @@ function computeStatic(tables: TagTables, doc: DocContext): StaticScores {
   const sink = new HashSink();
   const tokens = doc.sentences.reduce((a, sc) => a + sc.words.length, 0);
   const out: StaticScores = Array.from({ length: stages }, () => new Int32Array(tokens * L));
-  const ctx = new Int32Array(stages * GROUPS * L);
   const start = wordVectors(tables, cache.bounds, "<s>", true, sink);
   const end = wordVectors(tables, cache.bounds, "</s>", true, sink);
+  const { table } = tables;
+  const slots = table.slots;
   let t = 0;
   for (let s = 0; s < doc.sentences.length; s++) {
     const words = doc.sentences[s].words;
     const n = words.length;
     const vecs = words.map((w) => wordVectors(tables, cache!.words, w, false, sink));
     for (let i = 0; i < n; i++, t++) {
-      ctx.fill(0);
-      sink.reset();
-      contextFeatures(doc, s, i, sink);
-      addFeatures(tables, sink, ctx, 0, stages);
       const self = vecs[i];
       const p1 = i > 0 ? vecs[i - 1] : start;
       const n1 = i + 1 < n ? vecs[i + 1] : end;
       const p2 = i > 1 ? vecs[i - 2] : start;
       const n2 = i + 2 < n ? vecs[i + 2] : end;
+      const base = t * L;
       for (let st = 0; st < stages; st++) {
         const target = out[st];
-        const base = t * L;
         const g0 = st * GROUPS * L;
         for (let l = 0; l < L; l++) {
-          target[base + l] =
-            ctx[g0 + l] + self[g0 + l] + p1[g0 + L + l] + n1[g0 + 2 * L + l] + p2[g0 + 3 * L + l] + n2[g0 + 4 * L + l];
+          target[base + l] = self[g0 + l] + p1[g0 + L + l] + n1[g0 + 2 * L + l] + p2[g0 + 3 * L + l] + n2[g0 + 4 * L + l];
+        }
+      }
+      // then the token's context features, straight into each stage's scores
+      sink.reset();
+      contextFeatures(doc, s, i, sink);
+      for (let k = 0; k < sink.n; k++) {
+        const at = table.find(sink.h1[k], sink.h2[k]);
+        if (at < 0) continue;
+        for (let st = 0; st < stages; st++) {
+          const target = out[st];
+          const weights = tables.stages[st].words;
+          for (let a = slots[at + SPAN + 2 * st], b = slots[at + SPAN + 2 * st + 1]; a < b; a++) {
+            const x = weights[a];
+            target[base + (x & 31)] += x >> 6;
+          }
         }
       }
     }
