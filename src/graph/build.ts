@@ -5,6 +5,7 @@ import { KIND_COLORS, RELATION_LABELS, SCHEMA_VERSION } from "../schema/index.js
 import type { Resolved } from "../resolve/index.js";
 import { GENERATOR } from "../version.js";
 import { analyseGraph } from "./analyse.js";
+import { hashNeighbourTables } from "./import.js";
 import type { KnowledgeMultiGraph } from "./types.js";
 
 export interface BuildGraphOptions {
@@ -47,6 +48,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
       community: 0,
     });
   }
+  hashNeighbourTables(graph);
   const relations = [...resolved.relations].sort((a, b) => cmp(edgeKey(a), edgeKey(b)));
   for (const r of relations) {
     const weight = r.evidence.length;

@@ -4,6 +4,7 @@ import { KgError, formatIssues } from "../errors.js";
 import { z } from "zod";
 import { GraphJson } from "../schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../schema/index.js";
+import { importGraph } from "../graph/import.js";
 import type { KgGraph } from "./indexes.js";
 
 /** Issues listed in an error message before the rest are counted. */
@@ -38,11 +39,8 @@ function contractIssues(json: unknown): string[] {
   return lines;
 }
 
-/** Validate parsed graph JSON and load it into a MultiDirectedGraph. @throws KgError INVALID_GRAPH listing every issue with its path */
-export function graphFromJson(json: unknown, where = "graph"): KgGraph {
-  const issues = contractIssues(json);
-  if (issues.length) throw invalid(where, issues);
-  const data = json as GraphJson;
+/** Duplicate keys, unknown endpoints and forbidden self-loops, each with its path. */
+function structureProblems(data: GraphJson): string[] {
   const keys = new Set<string>();
   const problems: string[] = [];
   data.nodes.forEach((node, i) => {
@@ -57,12 +55,21 @@ export function graphFromJson(json: unknown, where = "graph"): KgGraph {
     edgeKeys.add(edge.key);
     if (edge.source === edge.target && !data.options.allowSelfLoops) problems.push(`edges.${i}: self-loop but options.allowSelfLoops is false`);
   });
-  if (problems.length) throw invalid(where, problems);
+  return problems;
+}
+
+/** Validate parsed graph JSON and load it into a MultiDirectedGraph. @throws KgError INVALID_GRAPH listing every issue with its path */
+export function graphFromJson(json: unknown, where = "graph"): KgGraph {
+  const issues = contractIssues(json);
+  if (issues.length) throw invalid(where, issues);
+  const data = json as GraphJson;
   const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: data.options.allowSelfLoops });
   try {
-    graph.import(data);
+    importGraph(graph, data);
   } catch (err) {
-    throw invalid(where, [(err as Error).message], err);
+    // graphology stops at the first duplicate key or unknown node; list them all, with their paths
+    const problems = structureProblems(data);
+    throw invalid(where, problems.length ? problems : [(err as Error).message], err);
   }
   return graph;
 }

@@ -1,0 +1,70 @@
+// importGraph: the same graph as graphology's own import, on the seed graph and a synthetic one, with the
+// neighbour tables really switched (so a graphology upgrade that makes it a no-op shows here).
+import { readFileSync } from "node:fs";
+import Graph, { MultiDirectedGraph } from "graphology";
+import type { SerializedGraph } from "graphology-types";
+import { describe, expect, it } from "vitest";
+import { syntheticGraph } from "../../bench/synthetic.js";
+import { loadNerModel } from "../../src/cli/ner-model.js";
+import { tagDocument } from "../../src/extract/ner/index.js";
+import { hashNeighbourTables, importGraph } from "../../src/graph/index.js";
+import { buildKnowledgeGraph } from "../../src/pipeline/index.js";
+import { SEED_TEXT } from "../helpers/kg.js";
+
+const model = loadNerModel();
+const tagger = (s: string[][]) => tagDocument(model, s);
+const seedJson = (): SerializedGraph => {
+  const { graph } = buildKnowledgeGraph([{ id: "seed.txt", content: readFileSync(SEED_TEXT, "utf8"), sha256: "0".repeat(64) }], { tagger });
+  return JSON.parse(JSON.stringify(graph.export())) as SerializedGraph;
+};
+
+/** Everything a reader can see of a graph's structure: export, and each node's neighbours and edges in order. */
+function structure(g: Graph): unknown {
+  return {
+    export: g.export(),
+    around: g.mapNodes((n) => [n, g.outNeighbors(n), g.inNeighbors(n), g.outEdges(n), g.inEdges(n), g.degree(n)]),
+  };
+}
+
+describe("importGraph", () => {
+  it("gives the seed graph exactly as Graph.from does", () => {
+    const data = seedJson();
+    expect(data.edges!.length).toBeGreaterThan(20);
+    const ours = importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), data);
+    expect(structure(ours)).toEqual(structure(Graph.from(data)));
+  });
+
+  it("gives a synthetic multigraph with hubs and parallel edges exactly as Graph.from does, and it stays editable", () => {
+    const data = JSON.parse(JSON.stringify(syntheticGraph({ nodes: 1500, edges: 6000 }).export())) as SerializedGraph;
+    const ours = importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), data);
+    const theirs = Graph.from(data);
+    expect(structure(ours)).toEqual(structure(theirs));
+    // edits after loading behave the same
+    for (const g of [ours, theirs]) {
+      g.dropEdge(data.edges![0].key!);
+      g.addDirectedEdgeWithKey("new", data.nodes[0].key, data.nodes[1].key, { relation: "mentions" });
+      g.dropNode(data.nodes[2].key);
+    }
+    expect(structure(ours)).toEqual(structure(theirs));
+  });
+
+  it("switches the neighbour tables of graphology's node records while the graph has no edges", () => {
+    const g = new MultiDirectedGraph();
+    g.addNode("a");
+    g.addNode("b");
+    expect(hashNeighbourTables(g)).toBe(true);
+    const record = (g as unknown as { _nodes: Map<string, { out: object; in: object }> })._nodes.get("a")!;
+    expect(Object.keys(record.out)).toEqual([]);
+    g.addEdge("a", "b");
+    expect(Object.keys(record.out)).toEqual(["b"]);
+    expect(hashNeighbourTables(g)).toBe(false);
+  });
+
+  it("fails as graphology does on a duplicate edge key or an unknown node", () => {
+    const data = seedJson();
+    const dup = { ...data, edges: [...data.edges!, data.edges![0]] };
+    expect(() => importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), dup)).toThrow(/already exists/);
+    const unknown = { ...data, edges: [{ key: "x", source: "nobody", target: data.nodes[0].key, attributes: {} }] };
+    expect(() => importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), unknown)).toThrow(/not found/);
+  });
+});
