@@ -2,6 +2,7 @@
 import Graph from "graphology";
 import { ENTITY_KINDS, KIND_COLORS, RELATION_LABELS, RELATION_TYPES, SCHEMA_VERSION } from "../src/schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../src/schema/index.js";
+import { hashNeighbourTables } from "../src/graph/import.js";
 import { seededRandom } from "../src/random.js";
 
 export { seededRandom };
@@ -61,6 +62,8 @@ export function syntheticGraph({ nodes, edges, seed = 42 }: SyntheticOptions): G
       community: Math.floor(rnd() * 50),
     });
   }
+  // as buildGraph and importGraph do before adding edges
+  hashNeighbourTables(graph);
   const relations = RELATION_TYPES;
   const endpoints: number[] = [];
   let made = 0;
