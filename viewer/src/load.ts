@@ -2,6 +2,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf/browser";
 import { KgError, formatIssues } from "../../src/errors.js";
+import { importGraph } from "../../src/graph/import.js";
 import {
   ENTITY_KINDS,
   GraphJson,
@@ -24,7 +25,7 @@ export function graphFromJson(data: unknown, where: string): KgGraph {
   }
   const graph: KgGraph = new MultiDirectedGraph({ allowSelfLoops: parsed.data.options.allowSelfLoops });
   try {
-    graph.import(parsed.data);
+    importGraph(graph, parsed.data);
   } catch (err) {
     throw new KgError("INVALID_GRAPH", `${where}: ${(err as Error).message}`, { where, cause: err });
   }
