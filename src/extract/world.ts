@@ -46,6 +46,9 @@ const countries: Country[] = Array.isArray(worldCountries)
 
 let cached: World | undefined;
 
+/** A formal state name and the short name inside it. */
+const FORMAL_NAME = /^(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate|Union) of (?:the )?(\S.*)$/;
+
 /** The gazetteer of sovereign states, built once from world-countries. */
 export function world(): World {
   if (cached) return cached;
@@ -69,6 +72,20 @@ export function world(): World {
       // two-letter ISO codes ("IN", "TO") collide with words; keep alternative names and acronyms of 3+ letters
       if (alt.length < 3 || /,/.test(alt) || !/^[\p{Script=Latin}\s'.-]+$/u.test(alt)) continue;
       add(alt, { type: "state", state });
+    }
+  }
+  // Short names inside formal ones: "Republic of Turkey" gives "Turkey", "Republic of Cabo Verde" gives
+  // "Cabo Verde". A short name that is part of another state's name ("Republic of Korea": "Korea", part
+  // of "North Korea") would be ambiguous and is left out.
+  const commonNames = sovereign.map((c) => ` ${foldName(c.name.common)} `);
+  for (const c of sovereign) {
+    const state = byCode.get(c.cca3)!;
+    for (const formal of [c.name.official, ...c.altSpellings]) {
+      const short = FORMAL_NAME.exec(formal)?.[1];
+      if (!short || /,/.test(short)) continue;
+      const key = ` ${foldName(short)} `;
+      if (commonNames.some((n) => n !== ` ${foldName(c.name.common)} ` && n.includes(key))) continue;
+      add(short, { type: "state", state });
     }
   }
   for (const c of sovereign) {

@@ -94,11 +94,17 @@ describe("a third article: particles in names, short forms, wars with a non-stat
     ["Xi Jinping", "leader_of", "China"],
     ["China", "supplies", "Brazil"],
     ["Israel", "at_war_with", "Hamas"],
-    ["Istanbul", "located_in", "Turkey"],
+    ["Istanbul", "located_in", "Türkiye"],
+    ["Recep Tayyip Erdogan", "leader_of", "Türkiye"],
     ["Maria Santos", "works_for", "Getulio Vargas Foundation"],
     ["United States", "supplies", "Israel"],
   ])("%s %s %s", (s, r, t) => {
     expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
+  });
+  it("knows Turkey by the short name inside its formal name, and Turkish as its demonym: one state", () => {
+    const turkey = f.entities.filter((e) => e.aliases.includes("Turkey") || e.label === "Turkey");
+    expect(turkey.map((e) => [e.label, e.kind])).toEqual([["Türkiye", "state"]]);
+    expect(turkey[0].aliases).toContain("Turkish");
   });
   it("gives a middle name part to its full name and dates the summit", () => {
     expect(f.entities.find((e) => e.label === "Luiz Inácio Lula da Silva")?.aliases).toContain("Lula");
