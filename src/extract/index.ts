@@ -3,7 +3,7 @@ import type { Document, DocumentFacts } from "../schema/index.js";
 import { resolveCoreference } from "./coref.js";
 import { findMentions, type Tags } from "./mentions.js";
 import { extractRelations } from "./relations/index.js";
-import { tokensBySentence } from "./spans.js";
+import { taggerInput } from "./ner/entities.js";
 
 /** A NER tagger: IOB2 tags (PER/ORG/LOC/MISC) for one document given as sentences of token strings. */
 export type Tagger = (sentences: string[][]) => string[][];
@@ -17,7 +17,7 @@ export interface ExtractOptions {
 export function extractFacts(doc: Document, options: ExtractOptions = {}): DocumentFacts {
   let tags: Tags | undefined;
   if (options.tagger) {
-    tags = options.tagger(tokensBySentence(doc).map((tokens) => tokens.map((t) => t.text)));
+    tags = options.tagger(taggerInput(doc));
   }
   const cands = findMentions(doc, tags);
   const { mentions, entities } = resolveCoreference(doc, cands);

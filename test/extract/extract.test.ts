@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
-import { tagDocument } from "../../src/extract/ner/index.js";
+import { tagDocument, taggerInput } from "../../src/extract/ner/index.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import { DocumentFacts, type Relation } from "../../src/schema/index.js";
 import { documentFromSource, documentFromText } from "../../src/text/index.js";
@@ -60,6 +60,18 @@ describe("the seed article", () => {
   it("invents no family tie the text does not state", () => {
     const family = typed(f).filter((r) => ["sibling_of", "child_of", "spouse_of"].includes(r.relation));
     expect(family).toHaveLength(2);
+  });
+});
+
+describe("the tagger's input", () => {
+  it("is the same for kg build and kg ner: matching forms, headings upper-cased", () => {
+    const doc = documentFromText("seed.txt", readFileSync(SEED_TEXT, "utf8"));
+    let seen: string[][] = [];
+    extractFacts(doc, { tagger: (s) => ((seen = s), tagDocument(model, s)) });
+    expect(seen).toEqual(taggerInput(doc));
+    const heading = doc.sentences.find((s) => s.heading)!;
+    expect(seen[heading.index].join(" ")).toBe(seen[heading.index].join(" ").toUpperCase());
+    expect(seen.flat().some((w) => /[\u2018\u2019\u201c\u201d]/.test(w))).toBe(false);
   });
 });
 

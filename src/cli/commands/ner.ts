@@ -6,6 +6,7 @@ import { documentFromSource } from "../../text/index.js";
 import type { Command } from "../command.js";
 import { parseCommandArgs } from "../io.js";
 import { loadNerModel } from "../ner-model.js";
+import { decodeSource } from "../sources.js";
 
 const HELP = `usage: kg ner FILE.txt [--model PATH]
        kg ner --conll FILE [--model PATH]
@@ -18,12 +19,15 @@ const HELP = `usage: kg ner FILE.txt [--model PATH]
   --model PATH    a model file other than the shipped models/ner-en.json
 `;
 
+/** A file's text, decoded as `kg build` decodes sources: binary data and invalid UTF-8 are refused with the byte offset. */
 function readText(path: string): string {
+  let bytes: Buffer;
   try {
-    return readFileSync(path, "utf8");
+    bytes = readFileSync(path);
   } catch (err) {
     throw new KgError("SOURCE_UNREADABLE", `kg ner: cannot read ${path}; check the path`, { cause: err, where: path });
   }
+  return decodeSource(path, bytes);
 }
 
 export const ner: Command = {

@@ -5,6 +5,7 @@ import type { EntityType } from "./labels.js";
 import { spansFromTags } from "./labels.js";
 import type { NerModel } from "./model.js";
 import { tagDocument } from "./tagger.js";
+import { tokensBySentence } from "../spans.js";
 
 /** One named entity found in a document, with half-open UTF-16 offsets into `doc.text`. */
 export interface NerEntity {
@@ -16,32 +17,29 @@ export interface NerEntity {
 }
 
 /**
- * Tag a whole Document (one document for the document-level pass); tokens are read in their matching form
- * (straight quotes, ASCII dashes). Headings are upper-cased: their title case says as little as the all-caps
- * headlines of news wires, which the model learnt to read from the word and its case elsewhere in the document.
+ * The words a tagger reads for a Document, sentence by sentence (sentences in index order, tokens in
+ * order): each token in its matching form (straight quotes, ASCII dashes). Headings are upper-cased:
+ * their title case says as little as the all-caps headlines of news wires, which the model learnt to
+ * read from the word and its case elsewhere in the document. `kg build` and `kg ner` both tag this.
  */
-export function entitiesOfDocument(model: NerModel, doc: Document): NerEntity[] {
+export function taggerInput(doc: Document): string[][] {
   const matching = matchingText(doc);
-  const bySentence = new Map<number, Document["tokens"]>();
-  for (const t of doc.tokens) {
-    const list = bySentence.get(t.sentence);
-    if (list) list.push(t);
-    else bySentence.set(t.sentence, [t]);
-  }
-  const sentences = [...bySentence.entries()].sort((a, b) => a[0] - b[0]);
   const headings = new Set(doc.sentences.filter((s) => s.heading).map((s) => s.index));
-  const tags = tagDocument(
-    model,
-    sentences.map(([index, tokens]) =>
-      tokens.map((t) => {
-        const word = matching.slice(t.start, t.end);
-        return headings.has(index) ? word.toUpperCase() : word;
-      }),
-    ),
+  return tokensBySentence(doc).map((tokens, index) =>
+    tokens.map((t) => {
+      const word = matching.slice(t.start, t.end);
+      return headings.has(index) ? word.toUpperCase() : word;
+    }),
   );
+}
+
+/** Tag a whole Document (one document for the document-level pass) and give its entities with offsets. */
+export function entitiesOfDocument(model: NerModel, doc: Document): NerEntity[] {
+  const bySentence = tokensBySentence(doc);
+  const tags = tagDocument(model, taggerInput(doc));
   const out: NerEntity[] = [];
-  sentences.forEach(([sentence, tokens], k) => {
-    for (const span of spansFromTags(tags[k])) {
+  bySentence.forEach((tokens, sentence) => {
+    for (const span of spansFromTags(tags[sentence])) {
       const start = tokens[span.start].start;
       const end = tokens[span.end - 1].end;
       out.push({ text: doc.text.slice(start, end), label: span.label, start, end, sentence });

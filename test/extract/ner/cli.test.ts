@@ -90,6 +90,16 @@ describe("kg ner FILE.txt", () => {
     expect(entities.map((e) => `${e.label}:${e.text}`)).toEqual(expect.arrayContaining(["PER:Olga Lyubimova", "LOC:Moscow", "LOC:Pyongyang"]));
   });
 
+  it("refuses a file that is not UTF-8 text as kg build does: exit 2, the file and the byte offset", () => {
+    const file = join(dir, "latin1.txt");
+    writeFileSync(file, Buffer.from([0x4f, 0x6b, 0x20, 0xe9, 0x74, 0xe9, 0x0a]));
+    const r = kg(file);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain(file);
+    expect(r.stderr).toMatch(/byte 3/);
+    expect(r.stdout).toBe("");
+  });
+
   it("exits 2 on bad arguments", () => {
     expect(kg().status).toBe(2);
     expect(kg("a.txt", "--conll", "b.conll").status).toBe(2);
