@@ -2,6 +2,7 @@
 import { UndirectedGraph } from "graphology";
 import { bidirectional } from "graphology-shortest-path";
 import { KgError } from "../errors.js";
+import { hashNeighbourTables } from "../graph/import.js";
 import { compareStrength, forEachIncident, type CodeRanges, type GraphIndex, type KgGraph } from "./indexes.js";
 import { entityRecord, relationRecord } from "./records.js";
 import type { PathResult } from "./types.js";
@@ -22,6 +23,9 @@ export class PathViews {
     if (view) return view;
     const { index } = this;
     view = new UndirectedGraph({ multi: false, allowSelfLoops: false });
+    // every node first, so that the neighbour tables can be made hash tables before the edges arrive
+    for (const key of index.nodeKeys) view.addNode(key);
+    hashNeighbourTables(view);
     const { offsets, items } = index.byRelation;
     for (const [first, last] of ranges) {
       for (let k = offsets[first]; k < offsets[last + 1]; k++) {
