@@ -123,11 +123,15 @@ function columnsXml(cls: "node" | "edge", columns: readonly GexfColumn[]): strin
 function attvaluesXml(columns: readonly GexfColumn[], a: Attributes): string {
   let s = "";
   for (const c of columns) {
-    const v = c.format(a[c.id]);
     // Formatted numbers are plain ASCII digits, signs, dots and e: only strings need escaping.
-    if (v !== undefined) s += `          <attvalue for="${c.id}" value="${c.type === "string" ? attr(v) : v}"/>\n`;
+    const v = c.formatXml ? c.formatXml(a[c.id]) : c.type === "string" ? escapeOrUndefined(c.format(a[c.id])) : c.format(a[c.id]);
+    if (v !== undefined) s += `          <attvalue for="${c.id}" value="${v}"/>\n`;
   }
   return s ? `        <attvalues>\n${s}        </attvalues>\n` : "";
+}
+
+function escapeOrUndefined(v: string | undefined): string | undefined {
+  return v === undefined ? undefined : attr(v);
 }
 
 /** `<viz:color r g b/>` for a #rrggbb or #rgb colour (networkx cannot read `hex`), cached per colour string. */

@@ -2,6 +2,7 @@
 import { DOMParser } from "@xmldom/xmldom";
 import { describe, expect, it } from "vitest";
 import { escapeXmlAttribute, escapeXmlText, formatNumber, stripInvalidXmlChars } from "../../src/export/xml.js";
+import { evidenceXml, flattenEvidence } from "../../src/export/gexf-columns.js";
 
 describe("escapeXmlAttribute", () => {
   it.each([
@@ -73,5 +74,25 @@ describe("escaping round trip through an XML parser (seeded random strings)", ()
       expect(doc.documentElement!.getAttribute("v")).toBe(clean);
       expect(doc.documentElement!.textContent).toBe(clean);
     }
+  });
+});
+
+describe("evidenceXml", () => {
+  it("gives exactly the escaped flattened evidence, whatever the entries hold", () => {
+    const texts = ["plain", "a <b>fact</b> & “more”", "line\nbreak\r\nhere", "lone \uD800 high", "\uDC00 low first", "pair 😀", "ctrl \u0001", "ends high \uD83D", ""];
+    const docs: unknown[] = ["a.txt", "a&b.txt", "d\uD800", 7, undefined];
+    const sentences: unknown[] = [0, 12, undefined, "x"];
+    let n = 0;
+    for (const text of texts) {
+      for (const doc of docs) {
+        const sentence = sentences[n++ % sentences.length];
+        const one = [{ doc, sentence, text }];
+        const two = [{ doc, sentence, text }, { doc: "z.md", sentence: 3, text: texts[n % texts.length] }];
+        for (const value of [one, two]) expect(evidenceXml(value)).toBe(escapeXmlAttribute(flattenEvidence(value)!));
+      }
+    }
+    expect(evidenceXml([])).toBeUndefined();
+    expect(evidenceXml(undefined)).toBeUndefined();
+    expect(evidenceXml("already <text>")).toBe("already &lt;text&gt;");
   });
 });
