@@ -1,5 +1,6 @@
 // Merging entities across documents: labels, multi-word aliases, one-word names, kinds; relations re-keyed.
 import { describe, expect, it } from "vitest";
+import { mergeRelations } from "../../src/extract/index.js";
 import { resolveEntities } from "../../src/resolve/index.js";
 import type { DocumentFacts, Entity, Relation } from "../../src/schema/index.js";
 
@@ -61,5 +62,24 @@ describe("resolveEntities", () => {
 
   it("does not depend on the order of the documents", () => {
     expect(JSON.stringify(resolveEntities([a, b, c]))).toBe(JSON.stringify(r));
+  });
+});
+
+describe("mergeRelations", () => {
+  it("keeps one piece of evidence per sentence, in document then sentence order, over many documents", () => {
+    // the same relation stated in 300 documents, some sentences twice, arriving in scrambled order
+    const docs = Array.from({ length: 300 }, (_, i) => `news/${String((i * 7919) % 300).padStart(3, "0")}.txt`);
+    const stated: Relation[] = [];
+    for (const doc of docs) {
+      stated.push({ ...rel(doc, "p1", "leader_of", "s1", 5), evidence: [ev(doc, 5, "x"), ev(doc, 2, "y"), ev(doc, 5, "x")] });
+      stated.push({ ...rel(doc, "p1", "leader_of", "s1", 2), items: ["a"] });
+    }
+    const [merged, ...rest] = mergeRelations(stated);
+    expect(rest).toEqual([]);
+    expect(merged.evidence).toHaveLength(600);
+    const order = merged.evidence.map((e) => `${e.doc}#${String(e.sentence).padStart(3, "0")}`);
+    expect(order).toEqual([...order].sort());
+    expect(new Set(order).size).toBe(600);
+    expect(merged.items).toEqual(["a"]);
   });
 });

@@ -176,23 +176,38 @@ function groupBySentence(doc: Document, mentions: readonly Mention[]): Mention[]
 
 /** One relation per (source, relation, target): evidence joined in sentence order, highest confidence, details merged. */
 export function mergeRelations(relations: readonly Relation[]): Relation[] {
-  const byKey = new Map<string, Relation>();
+  const byKey = new Map<string, { merged: Relation; seen: Set<string> }>();
   for (const r of relations) {
     const key = `${r.source}|${r.relation}|${r.target}`;
-    const prev = byKey.get(key);
-    if (!prev) {
-      byKey.set(key, { ...r, evidence: [...r.evidence], ...(r.items ? { items: [...r.items] } : {}) });
+    const entry = byKey.get(key);
+    if (!entry) {
+      const merged: Relation = { ...r, evidence: [], ...(r.items ? { items: [...r.items] } : {}) };
+      const seen = new Set<string>();
+      for (const e of r.evidence) addEvidence(merged, seen, e);
+      byKey.set(key, { merged, seen });
       continue;
     }
-    for (const e of r.evidence) if (!prev.evidence.some((p) => p.doc === e.doc && p.sentence === e.sentence)) prev.evidence.push(e);
-    prev.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.sentence - b.sentence));
+    const prev = entry.merged;
+    for (const e of r.evidence) addEvidence(prev, entry.seen, e);
     prev.confidence = Math.max(prev.confidence, r.confidence);
     prev.role ??= r.role;
     prev.quantity ??= r.quantity;
     prev.date ??= r.date;
     if (r.items) prev.items = [...new Set([...(prev.items ?? []), ...r.items])];
   }
-  return [...byKey.values()].sort((a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target));
+  // Evidence in document then sentence order, sorted once per relation: a relation stated in
+  // thousands of articles must not be re-sorted for each of them.
+  const merged = [...byKey.values()].map(({ merged: m }) => m);
+  for (const m of merged) m.evidence.sort((a, b) => (a.doc < b.doc ? -1 : a.doc > b.doc ? 1 : a.sentence - b.sentence));
+  return merged.sort((a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target));
+}
+
+/** Add a piece of evidence unless the relation already has one from the same sentence of the same document. */
+function addEvidence(r: Relation, seen: Set<string>, e: Relation["evidence"][number]): void {
+  const key = `${e.sentence}#${e.doc}`;
+  if (seen.has(key)) return;
+  seen.add(key);
+  r.evidence.push(e);
 }
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
