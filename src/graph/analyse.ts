@@ -52,7 +52,7 @@ export function analyseGraph(graph: KnowledgeMultiGraph, options: Partial<Analys
     const pr = ranks[n] ?? 0;
     simple.setNodeAttribute(n, "size", nodeSize(pr / maxRank));
   });
-  if (order > 1) noverlap.assign(simple, { maxIterations: order > 2000 ? 50 : 200, settings: { margin: 2, ratio: 1.2 } });
+  if (order > 1) noverlap.assign(simple, { maxIterations: order > 2000 ? 50 : 200, settings: { margin: 2, ratio: 1.2, gridSize: noverlapGrid(order) } });
   graph.forEachNode((n) => {
     const a = simple.getNodeAttributes(n);
     graph.mergeNodeAttributes(n, {
@@ -70,6 +70,19 @@ export function analyseGraph(graph: KnowledgeMultiGraph, options: Partial<Analys
 function nodeSize(relative: number): number {
   return 4 + 18 * Math.sqrt(relative);
 }
+
+/**
+ * Cells per side of noverlap's collision grid. Its default of 20 (400 cells) suits small graphs; on
+ * large ones a cell holds hundreds of nodes and noverlap checks every pair in it, so the grid grows
+ * with the graph to a few nodes per cell. Collisions found do not depend on the grid: a node sits in
+ * every cell its box touches, so two overlapping nodes always share one.
+ */
+function noverlapGrid(order: number): number {
+  return order <= 2000 ? 20 : Math.ceil(Math.sqrt(order / NODES_PER_CELL));
+}
+
+/** Nodes per cell on average, in large graphs. */
+const NODES_PER_CELL = 2;
 
 function layoutIterations(order: number): number {
   if (order <= 200) return 600;

@@ -1,0 +1,23 @@
+// Graph stage benchmark: analyseGraph (projection, pagerank, Louvain, ForceAtlas2, noverlap) on seeded
+// synthetic graphs of growing size, as the graph of a large collection of articles would be.
+import { analyseGraph } from "../src/graph/index.js";
+import type { KnowledgeMultiGraph } from "../src/graph/index.js";
+import { syntheticGraph } from "./synthetic.js";
+
+const SIZES: Array<[number, number]> = [
+  [2_000, 8_000],
+  [5_000, 20_000],
+  [20_000, 100_000],
+];
+
+for (const [nodes, edges] of SIZES) {
+  const graph = syntheticGraph({ nodes, edges }) as unknown as KnowledgeMultiGraph;
+  const c0 = process.cpuUsage();
+  const t0 = performance.now();
+  analyseGraph(graph, { seed: 42 });
+  const wall = (performance.now() - t0) / 1000;
+  const c = process.cpuUsage(c0);
+  process.stdout.write(
+    `analyseGraph, ${nodes.toLocaleString("en")} nodes / ${edges.toLocaleString("en")} edges: ${wall.toFixed(1)} s wall, ${((c.user + c.system) / 1e6).toFixed(1)} s CPU\n`,
+  );
+}
