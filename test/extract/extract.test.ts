@@ -97,6 +97,17 @@ describe("the same patterns on other names", () => {
   });
 });
 
+describe("supplies followed by an attribution", () => {
+  it.each([
+    ["France supplied Germany with 512 artillery shells and drones, Anna Petrov said.", "France", "Germany", ["512 artillery shells", "drones"]],
+    ["Iran has supplied Russia with drones, officials said.", "Iran", "Russia", ["drones"]],
+    ["Iran has supplied Russia with drones and ballistic missiles, the defence ministry in Kyiv said.", "Iran", "Russia", ["drones", "ballistic missiles"]],
+  ])("%s", (sentence, source, target, items) => {
+    const f = facts("attribution.txt", `${sentence}\n`);
+    expect(has(f, source, "supplies", target)?.items).toEqual(items);
+  });
+});
+
 describe("a third article: particles in names, short forms, wars with a non-state, places in places", () => {
   const text = readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8");
   const f = facts("summit.txt", text);

@@ -47,6 +47,8 @@ const SUPPLY = "(?:supplied|supplies|supply|supplying|provided|provides|provide|
 const RECEIVE = "(?:receives|received|receive|receiving|gets|got|get|obtains|obtained|obtain|acquires|acquired|acquire|buys|bought|buy|imports|imported|import)";
 const TROOPS = "(?:troops|soldiers|forces|personnel|servicemen|fighters|units|combat engineers)";
 const SUPPLY_HINT = new RegExp(`\\b${SUPPLY}\\b`);
+/** A closing attribution, which ends a list of things: ", Anna Petrov said", ", officials told reporters". */
+const ATTRIBUTION = " , (?:(?:[a-z-]+|@[A-Z]\\d+) ){0,5}?(?:@[A-Z]\\d+|[a-z-]+) (?:said|says|told|added|reported|claimed|stated|noted|confirmed)\\b";
 const RECEIVE_HINT = new RegExp(`\\b${RECEIVE}\\b`);
 const TROOPS_HINT = new RegExp(`\\b${TROOPS}\\b`);
 const NUM = "(\\d[\\d,.]*(?: (?:thousand|million))?)";
@@ -271,7 +273,7 @@ const RULES: Rule[] = ([
   },
   // supplies: "X has supplied Y with ITEMS", "X sent ITEMS to Y", "Y receives ITEMS from X"
   {
-    re: compile(`{SI} ${AUX}${SUPPLY} {SI} with ([^@]+?)(?: from| in return| in exchange| to help|$| \\.)`),
+    re: compile(`{SI} ${AUX}${SUPPLY} {SI} with ([^@]+?)(?: from| in return| in exchange| to help|$| \\.|${ATTRIBUTION})`),
     hint: SUPPLY_HINT,
     make: (m) => supply(n(m[1]), n(m[2]), m[3], 0.85),
   },
