@@ -108,6 +108,20 @@ describe("supplies followed by an attribution", () => {
   });
 });
 
+describe("wars and defence pacts stated in one clause", () => {
+  it.each([
+    ["Israel and Hamas have been at war since October 2023.", "Israel", "at_war_with", "Hamas"],
+    ["Armenia and Azerbaijan were at war in 2020.", "Armenia", "at_war_with", "Azerbaijan"],
+    ["Japan signed a defence pact with the Philippines in 2024.", "Japan", "allied_with", "Philippines"],
+  ])("%s", (sentence, s, r, t) => {
+    const f = facts("clause.txt", `${sentence}\n`);
+    expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
+  });
+  it("reads no alliance into a trade deal", () => {
+    expect(typed(facts("trade.txt", "Japan signed a trade deal with the Philippines.\n"))).toEqual([]);
+  });
+});
+
 describe("a third article: particles in names, short forms, wars with a non-state, places in places", () => {
   const text = readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8");
   const f = facts("summit.txt", text);

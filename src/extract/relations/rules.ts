@@ -251,6 +251,11 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
   },
   {
+    re: compile(`{S} ${AUX}(?:signed|concluded|sealed|agreed) (?:a |an )?(?:new |landmark |historic )?(?:mutual |reciprocal )?(?:defen[cs]e|security|military|mutual defen[cs]e) (?:pact|treaty|agreement|alliance|deal) with (?:the )?{S}`),
+    hint: /\b(?:pact|treaty|agreement|alliance|deal)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.75 }),
+  },
+  {
     re: compile(`{S} 's (?:close |key |main |closest )?ally(?: ,)? {S}`),
     hint: /\bally\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.8 }),
@@ -264,6 +269,11 @@ const RULES: Rule[] = ([
   {
     re: compile(`{S} ${AUX}(?:invaded|attacked|invades|attacks|is fighting|was fighting|fought|went to war with|declared war on|is at war with|was at war with) {S}`),
     hint: /\b(?:invad|attack|fighting|fought|war)/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{SI} and (?:the )?{SI} ${AUX}(?:at war|fighting each other|fighting one another|locked in (?:a )?war)\\b`),
+    hint: /\b(?:war|fighting)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
   {
