@@ -1,7 +1,7 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
-import { HONORIFICS, INSTITUTION_HEADS, PLACE_HEADS } from "./lexicon.js";
+import { HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry } from "./world.js";
 import { findEventMentions } from "./events.js";
@@ -92,12 +92,37 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
     const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
-    const cand = fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
+    const cand =
+      initialsOfState(tokens, i, j, typed) ?? fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
     if (cand) out.push(cand);
     i = j;
   }
   return out;
 }
+
+/**
+ * A name the tagger found that is a state's initials ("US", "U.S.", "UK"): that state. As a modifier
+ * ("U.S. officials", "US President Joe Biden") it is read like a demonym; so is a title the tagger
+ * took for an organisation with the initials ("the US Secretary of State"), whose title words are
+ * left to the relation patterns.
+ */
+function initialsOfState(tokens: readonly Token[], i: number, j: number, label: string): Cand | null {
+  const first = tokens[i];
+  if (label === "PER" || !/^(?:\p{Lu}\.?){2}$/u.test(first.text)) return null;
+  const state = world().initials.get(first.text.replace(/\./g, ""));
+  if (!state) return null;
+  const title = j - i > 1 && tokens.slice(i + 1, j).every((t) => isTitleWord(t.text.toLowerCase())) && tokens.slice(i + 1, j).some((t) => !TITLE_MODIFIERS.has(t.text.toLowerCase()) && t.text !== "of");
+  if (j - i > 1 && !title) return null;
+  const next = tokens[i + 1]?.text ?? "";
+  const modifier = label === "MISC" || title || /^\p{Lu}/u.test(next) || (next !== "of" && isTitleWord(next.toLowerCase()));
+  const { start, end, sentence } = first;
+  const key = `state:${slugify(state.name)}`;
+  return modifier
+    ? { start, end, sentence, kind: "state", source: "gazetteer:demonym", key, label: state.name, demonym: true }
+    : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
+}
+
+const isTitleWord = (w: string) => w === "of" || TITLE_MODIFIERS.has(w) || OFFICIAL_TITLES.has(w) || LEADER_TITLES.has(w);
 
 function fromLabel(label: string, start: number, end: number, sentence: number): Cand | null {
   switch (label) {
@@ -184,12 +209,39 @@ function gazetteerSpans(tokens: readonly Token[]): Cand[] {
         else found = { start, end, sentence, kind: "state", source: "gazetteer:seat", key: stateKey, label: entry.state.name, metonym: true };
       }
     }
+    if (!found) {
+      const initials = initialsInContext(subs, i);
+      if (initials) {
+        found = initials;
+        len = 1;
+      }
+    }
     if (found) {
       out.push(found);
       i += len;
     } else i++;
   }
   return out;
+}
+
+/**
+ * A state's initials the tagger may have missed, where the context leaves no doubt: after "the" ("the
+ * UK", "the U.S.") or before a title ("UK Prime Minister"). Too short to trust anywhere else.
+ */
+function initialsInContext(subs: readonly Token[], i: number): Cand | null {
+  const t = subs[i];
+  if (!/^(?:\p{Lu}\.?){2}$/u.test(t.text)) return null;
+  const state = world().initials.get(t.text.replace(/\./g, ""));
+  if (!state) return null;
+  const before = subs[i - 1]?.text ?? "";
+  const after = subs[i + 1]?.text ?? "";
+  const title = after !== "of" && isTitleWord(after.toLowerCase());
+  if (before !== "the" && before !== "The" && !title) return null;
+  const key = `state:${slugify(state.name)}`;
+  const { start, end, sentence } = t;
+  return title
+    ? { start, end, sentence, kind: "state", source: "gazetteer:demonym", key, label: state.name, demonym: true }
+    : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
 }
 
 /** Trim honorifics, articles and possessives; extend places by their head noun; read capitals used as actors as their state. */

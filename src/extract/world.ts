@@ -37,6 +37,12 @@ export interface World {
   /** Every word prefix of every surface form ("north", "north korea"), to stop a scan early. */
   prefixes: ReadonlySet<string>;
   byCode: ReadonlyMap<string, StateInfo>;
+  /**
+   * Two-letter initials of multi-word state names that world-countries also lists as alternative
+   * spellings ("US", "UK", "NZ"), upper case. Too short to look up in any text (they collide with
+   * words), they only tell which state a name the tagger already found is ("U.S.", "UK").
+   */
+  initials: ReadonlyMap<string, StateInfo>;
 }
 
 // world-countries is CommonJS: Node hands its array over as the default export; the typings say `.default`.
@@ -113,6 +119,12 @@ export function world(): World {
     maxTokens = Math.max(maxTokens, words.length);
     for (let n = 1; n <= words.length; n++) prefixes.add(words.slice(0, n).join(" "));
   }
-  cached = { entries, maxTokens, byCode, prefixes };
+  const initials = new Map<string, StateInfo>();
+  for (const c of sovereign) {
+    const words = c.name.common.split(/\s+/).filter((w) => /^\p{Lu}/u.test(w));
+    const init = words.map((w) => w[0]).join("");
+    if (words.length >= 2 && init.length === 2 && c.altSpellings.includes(init)) initials.set(init, byCode.get(c.cca3)!);
+  }
+  cached = { entries, maxTokens, byCode, prefixes, initials };
   return cached;
 }

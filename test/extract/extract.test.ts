@@ -122,6 +122,24 @@ describe("wars and defence pacts stated in one clause", () => {
   });
 });
 
+describe("states by their initials: US, U.S., UK", () => {
+  it.each([
+    ["US President Joe Biden met UK Prime Minister Rishi Sunak.", [["Joe Biden", "leader_of", "United States"], ["Rishi Sunak", "leader_of", "United Kingdom"], ["Joe Biden", "met_with", "Rishi Sunak"]]],
+    ["The U.S. Secretary of State Antony Blinken met Wang Yi.", [["Antony Blinken", "official_of", "United States"]]],
+    ["Antony Blinken, the US Secretary of State, met Wang Yi in Beijing.", [["Antony Blinken", "official_of", "United States"]]],
+    ["Rishi Sunak, the UK prime minister, visited Kyiv.", [["Rishi Sunak", "leader_of", "United Kingdom"]]],
+    ["The US and the UK are close allies.", [["United States", "allied_with", "United Kingdom"]]],
+  ])("%s", (sentence, expected) => {
+    const f = facts("initials.txt", `${sentence}\n`);
+    for (const [s, r, t] of expected) expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
+    expect(f.entities.filter((e) => /^(?:US|U\.S\.|UK)/.test(e.label))).toEqual([]);
+  });
+  it("leaves the pronoun and capitals in a shouted headline alone", () => {
+    const f = facts("us.txt", "Tell us what happened.\nLET US GO NOW\n");
+    expect(f.entities.filter((e) => e.kind === "state")).toEqual([]);
+  });
+});
+
 describe("a third article: particles in names, short forms, wars with a non-state, places in places", () => {
   const text = readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8");
   const f = facts("summit.txt", text);

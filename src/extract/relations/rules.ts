@@ -32,8 +32,10 @@ const alt = (words: Iterable<string>) =>
 const LEADER = `(?:${alt([...LEADER_PHRASES, ...LEADER_TITLES])})`;
 const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
 const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
-const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?)`;
-const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?`;
+/** A title's complement: "Secretary of State", "Minister of Foreign Affairs", "Secretary of the Treasury". */
+const OF_WHAT = `(?: of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)?`;
+const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?${OF_WHAT})`;
+const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?${OF_WHAT}`;
 const TITLE_HINT = new RegExp(`\\b${HEADS}s?\\b`);
 const LEADER_HINT = new RegExp(`\\b${LEADER}\\b`);
 const OCC_HINT = new RegExp(`\\b(?:${alt(OCCUPATIONS)})\\b`);
@@ -137,6 +139,17 @@ const RULES: Rule[] = ([
     re: compile(`{P} , {SI} 's (?:(?:supreme|top|de facto|former|current) )?(${LEADER})\\b`),
     hint: LEADER_HINT,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "leader_of", role: role(m[3]), confidence: 0.85 }),
+  },
+  // "Emmanuel Macron, the French president," / "Antony Blinken, the US Secretary of State,"
+  {
+    re: compile(`{P} , (?:the |a |an )?{D} (?:(?:supreme|top|de facto|former|current) )?(${LEADER})\\b`),
+    hint: LEADER_HINT,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "leader_of", role: role(m[3]), confidence: 0.85 }),
+  },
+  {
+    re: compile(`{P} , (?:the |a |an )?{D} ${TITLE}\\b`),
+    hint: TITLE_HINT,
+    make: (m) => (isLeaderTitle(m[3]) ? null : { source: n(m[1]), target: n(m[2]), relation: "official_of", role: role(m[3]), confidence: 0.8 }),
   },
   // "Russian Culture Minister Olga Lyubimova", "Russia's Foreign Minister Sergei Lavrov"
   {
