@@ -117,6 +117,12 @@ describe("wars and defence pacts stated in one clause", () => {
     const f = facts("clause.txt", `${sentence}\n`);
     expect(has(f, s, r, t) ?? has(f, t, r, s)).toBeDefined();
   });
+  it.each([
+    ["Hezbollah, an Iran-backed militant group, fired rockets into Israel.", "Iran", "Hezbollah"],
+    ["Iran-backed Houthi rebels attacked ships in the Red Sea.", "Iran", "Houthi"],
+  ])("reads support into %s", (sentence, s, t) => {
+    expect(has(facts("backed.txt", `${sentence}\n`), s, "supports", t)).toBeDefined();
+  });
   it("reads no alliance into a trade deal", () => {
     expect(typed(facts("trade.txt", "Japan signed a trade deal with the Philippines.\n"))).toEqual([]);
   });

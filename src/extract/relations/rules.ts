@@ -372,6 +372,17 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "member_of", confidence: 0.7 }),
   },
   // support: "X backs Y", "support for Y from X"
+  // "Iran-backed Houthi rebels", "Hezbollah, an Iran-backed militant group"
+  {
+    re: compile(`{S} -(?:backed|sponsored|funded|supported|armed) {SI}`),
+    hint: /-(?:backed|sponsored|funded|supported|armed)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
+  },
+  {
+    re: compile(`{SI} , (?:an? |the )?{S} -(?:backed|sponsored|funded|supported|armed) `),
+    hint: /-(?:backed|sponsored|funded|supported|armed)\b/,
+    make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "supports", confidence: 0.75 }),
+  },
   {
     re: compile(`{SI} ${AUX}(?:supports|supported|backs|backed|is backing|support|back|aided|aids|helped|helps|assisted|assists) {SI}`),
     hint: /\b(?:supports|supported|backs|backed|backing|support|back|aided|aids|helped|helps|assisted|assists)\b/,
