@@ -11,6 +11,9 @@ export type Tags = string[][];
 
 const CONNECTORS = new Set(["of", "the", "and", "for", "de", "du", "la", "al", "von", "van", "d'", "-"]);
 const ACTOR_NEXT = /^(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|can|said|says|say|denied|denies|announced|claims|claimed|insists|insisted|warned|warns|accused|accuses|agreed|agrees|sent|sends|deployed|supplied|supplies|responded|rejected|rejects|wants|wanted|hopes|hoped|also|continues|continued|did|does)$/;
+const COPULA = /^(?:is|was|remains|became)$/;
+/** What follows "Warsaw is": the capital, a city, Japan's largest port. */
+const PLACE_DESCRIPTION = /^(?:(?:the|a|an|its|one of the)\s+)?(?:[\p{L}-]+(?:'s)?\s+){0,3}?(?:capital|city|cities|town|port|seat|home)\b/iu;
 const PLACE_PREPOSITION = /^(?:in|at|to|from|near|into|outside|inside|around|across|via|toward|towards)$/i;
 
 /** Find the mention candidates of a document; `tags` are the NER tagger's IOB2 tags for its tokens. */
@@ -279,5 +282,7 @@ function actsAsState(text: string, start: number, end: number): boolean {
     return !PLACE_HEADS.has(noun) && !/^(streets?|residents?|citizens?|people|skyline|centre|center|suburbs?|outskirts|airport|mayor)$/.test(noun);
   }
   const next = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
+  // "Warsaw is the capital of Poland", "Tokyo is Japan's largest city": a copula that describes the place
+  if (COPULA.test(next) && PLACE_DESCRIPTION.test(after.replace(/^\s+\p{L}+\s+/u, "") + text.slice(end + 30, end + 80))) return false;
   return ACTOR_NEXT.test(next);
 }

@@ -128,6 +128,23 @@ describe("wars and defence pacts stated in one clause", () => {
   });
 });
 
+describe("capitals and membership stated with a copula or in apposition", () => {
+  it.each([
+    ["Kyiv, the Ukrainian capital, came under attack.", "Kyiv", "capital_of", "Ukraine"],
+    ["Tokyo is Japan's capital.", "Tokyo", "capital_of", "Japan"],
+    ["Warsaw is the capital of Poland.", "Warsaw", "capital_of", "Poland"],
+    ["Seoul, the South Korean capital city, was quiet.", "Seoul", "capital_of", "South Korea"],
+    ["Sweden became NATO's 32nd member in March 2024.", "Sweden", "member_of", "NATO"],
+  ])("%s", (sentence, s, r, t) => {
+    const f = facts("copula.txt", `${sentence}\n`);
+    expect(has(f, s, r, t)).toBeDefined();
+  });
+  it("keeps a capital that acts as its state", () => {
+    const f = facts("acts.txt", "Moscow is sending more troops to Ukraine.\n");
+    expect(has(f, "Russia", "deploys_troops_to", "Ukraine")).toBeDefined();
+  });
+});
+
 describe("states by their initials: US, U.S., UK", () => {
   it.each([
     ["US President Joe Biden met UK Prime Minister Rishi Sunak.", [["Joe Biden", "leader_of", "United States"], ["Rishi Sunak", "leader_of", "United Kingdom"], ["Joe Biden", "met_with", "Rishi Sunak"]]],

@@ -216,6 +216,17 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2] ?? m[3]), relation: "located_in", confidence: 0.7 }),
   },
   // "Pyongyang, the capital of North Korea", "North Korea's capital, Pyongyang"
+  // "Kyiv, the Ukrainian capital,", "Tokyo is Japan's capital", "Warsaw is the capital of Poland"
+  {
+    re: compile(`{L} (?:, |${AUX}(?:is|was|remains|became) )(?:the |its )?{S} (?:'s )?capital(?: city)?(?= ?[,.;]|$)`),
+    hint: /\bcapital\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "capital_of", confidence: 0.85 }),
+  },
+  {
+    re: compile(`{L} ${AUX}(?:is|was|remains|became) (?:the |its )?capital (?:city )?of (?:the )?{S}`),
+    hint: /\bcapital\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "capital_of", confidence: 0.9 }),
+  },
   {
     re: compile(`{L} , (?:the |its )?capital (?:city )?of (?:the )?{S}`),
     hint: /\bcapital\b/,
@@ -364,6 +375,11 @@ const RULES: Rule[] = ([
   {
     re: compile(`{X} ${AUX}(?:joined|became a member of|a member of|a founding member of|member of|an ally of) (?:the )?{I}`),
     hint: /\b(?:joined|member|ally)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{S} ${AUX}(?:became|becomes|is|was|remains) (?:the |a |an )?{I} 's (?:[a-z0-9-]+ )?(?:member|member state|ally)\\b`),
+    hint: /\b(?:member|ally)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
   },
   {
