@@ -121,7 +121,9 @@ function indexPersons(doc: Document, persons: readonly Group[]): Map<string, Per
   for (const group of persons) {
     const name = doc.text.slice(group.cands[0].start, group.cands[0].end);
     const entry = { group, starts: group.cands.map((c) => c.start).sort((a, b) => a - b) };
-    for (const part of new Set(name.split(/\s+/).filter((p) => /^\p{Lu}/u.test(p)).map(foldName))) {
+    // capitalised parts, and the name after a hyphenated particle ("Burhan" of "al-Burhan")
+    const parts = name.split(/\s+/).flatMap((p) => (/^\p{Lu}/u.test(p) ? [p] : (/^\p{Ll}+-(\p{Lu}.*)$/u.exec(p)?.slice(1) ?? [])));
+    for (const part of new Set(parts.map(foldName))) {
       const list = index.get(part);
       if (list) list.push(entry);
       else index.set(part, [entry]);

@@ -23,7 +23,7 @@ export const TITLE_MODIFIERS = words(
   "foreign defence defense culture finance interior home justice trade economy economic health education labour labor " +
     "energy transport agriculture environment industry unification security intelligence information science technology " +
     "sports tourism deputy vice first senior top chief acting former ex junior state military national " +
-    "supreme prime general lieutenant major rear attorney special",
+    "supreme prime general lieutenant major rear attorney special army navy police",
 );
 /** Honorifics and titles stripped from person names ("Gen.", "Mr", "Leader"). */
 export const HONORIFICS = words(
@@ -80,4 +80,11 @@ export const AGREEMENT_NOUNS = words("treaty pact alliance accord agreement deal
 export const PLACE_HEADS = words(
   "region province oblast krai district county state prefecture territory city town village peninsula island islands " +
     "border sea river valley mountains airport port base",
+);
+
+/** Month names, in calendar order. */
+export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** Months, their abbreviations and weekdays: never an organisation or a place, whatever a dateline makes the tagger think. */
+export const CALENDAR_WORDS = words(
+  `${MONTH_NAMES.join(" ")} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`,
 );

@@ -1,7 +1,7 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
-import { HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
+import { CALENDAR_WORDS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry } from "./world.js";
 import { findEventMentions } from "./events.js";
@@ -51,6 +51,8 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
 }
 
 const NAME_PART = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
+/** A name part joined to its particle by a hyphen: "al-Burhan", "el-Sisi", "bin-Salman". */
+const PARTICLE_NAME_PART = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|es|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}'’]*(?:-\p{L}+)*$/u;
 const ORG_JOINERS = new Set(["for", "of", "on"]);
 /** Lower-case particles inside personal names ("Lula da Silva", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al", "el", "ter", "zu"]);
@@ -73,7 +75,7 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     let j = i + 1;
     while (j < tokens.length && tags[j] === `I-${label}`) j++;
     if (label === "PER") {
-      for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text); k++) j++;
+      for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && (NAME_PART.test(tokens[j].text) || PARTICLE_NAME_PART.test(tokens[j].text)); k++) j++;
       // "Lula da Silva": particles then a capitalised part, whatever the tagger made of them
       let p = j;
       while (p < tokens.length && NAME_PARTICLES.has(tokens[p].text)) p++;
@@ -261,6 +263,8 @@ function refineMention(doc: Document, c: Cand): Cand | null {
   const poss = /\s*'s?$/.exec(text.slice(start, end));
   if (poss && end - poss[0].length > start) end -= poss[0].length;
   if (end <= start || !/\p{L}/u.test(text.slice(start, end))) return null;
+  // "CAIRO, Feb 3 (Reuters)": a month or weekday is no organisation or place ("May" may be a person)
+  if (c.kind !== "person" && CALENDAR_WORDS.has(text.slice(start, end).toLowerCase().replace(/\.$/, ""))) return null;
   if (c.kind === "place" && !c.key) {
     const head = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 20));
     if (head && PLACE_HEADS.has(head[1])) end += head[0].length;

@@ -235,3 +235,29 @@ describe("a fifth article: acronyms in brackets, appositions before the verb, al
     expect(f.entities.find((e) => e.label === "Alliance of Sahel States")?.kind).toBe("agreement");
   });
 });
+
+describe("a sixth article: a dateline, hyphenated name particles, an organisation led by someone, a hyphenated title", () => {
+  const f = facts("sudan-egypt.txt", readFileSync(join(ROOT, "test/fixtures/articles/sudan-egypt.txt"), "utf8"));
+  it("keeps two men who share a given name apart, and joins the one-word form to the right one", () => {
+    const persons = f.entities.filter((e) => e.kind === "person").map((e) => e.label);
+    expect(persons).toEqual(expect.arrayContaining(["Abdel Fattah al-Burhan", "Abdel Fattah al-Sisi"]));
+    expect(persons).not.toContain("Abdel Fattah");
+    expect(f.entities.find((e) => e.label === "Abdel Fattah al-Burhan")?.aliases).toContain("Burhan");
+    expect(f.entities.some((e) => e.label === "Burhan")).toBe(false);
+  });
+  it("makes no entity of the dateline's month", () => {
+    expect(f.entities.filter((e) => /^feb/i.test(e.label))).toEqual([]);
+  });
+  it.each([
+    ["Abdel Fattah al-Burhan", "official_of", "Sudan", "army chief"],
+    ["Abdel Fattah al-Sisi", "leader_of", "Egypt", "President"],
+    ["Badr Abdelatty", "official_of", "Egypt", "foreign minister"],
+    ["Antonio Guterres", "leader_of", "United Nations", "Secretary-General"],
+    ["Mohamed Hamdan Dagalo", "leader_of", "Rapid Support Forces", undefined],
+  ])("%s %s %s", (s, r, t, role) => {
+    expect(has(f, s, r, t)?.role).toBe(role);
+  });
+  it("reads no supply into a denial", () => {
+    expect(typed(f).filter((r) => r.relation === "supplies")).toEqual([]);
+  });
+});

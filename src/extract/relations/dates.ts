@@ -1,6 +1,6 @@
 // Explicit dates in a sentence ("in October 2024", "on 12 March 2023", "in 2023") as ISO 8601 prefixes.
+import { MONTH_NAMES as MONTHS } from "../lexicon.js";
 
-const MONTHS = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 const MONTH = `(${MONTHS.map((m) => `${m[0].toUpperCase()}${m.slice(1)}`).join("|")}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?`;
 const YEAR = "((?:19|20)\\d\\d)";
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [

@@ -27,7 +27,8 @@ export interface Draft {
 const alt = (words: Iterable<string>) =>
   [...words]
     .sort((a, b) => b.length - a.length || (a < b ? -1 : 1))
-    .map((w) => w.replace(/[.-]/g, "\\$&").replace(/(^|\s)(\p{L})/gu, (_, sp: string, c: string) => `${sp}[${c.toUpperCase()}${c.toLowerCase()}]`))
+    // each word's first letter in either case, after a hyphen too ("Secretary-General", "Vice-President")
+    .map((w) => w.replace(/[.]/g, "\\$&").replace(/(^|\s|-)(\p{L})/gu, (_, sp: string, c: string) => `${sp === "-" ? "\\-" : sp}[${c.toUpperCase()}${c.toLowerCase()}]`))
     .join("|");
 const LEADER = `(?:${alt([...LEADER_PHRASES, ...LEADER_TITLES])})`;
 const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
@@ -128,6 +129,12 @@ const RULES: Rule[] = ([
     re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting) )?(${LEADER})(?: ,)? {P}`),
     hint: LEADER_HINT,
     make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "leader_of", role: role(m[2]), confidence: 0.9 }),
+  },
+  // "the RSF, led by Mohamed Hamdan Dagalo,", "a militia headed by X"
+  {
+    re: compile(`{SI} , (?:(?:which|who) (?:is |was )?)?(?:led|headed|commanded|founded and led) by {P}`),
+    hint: /\b(?:led|headed|commanded)\b/,
+    make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "leader_of", confidence: 0.8 }),
   },
   // "Kim Jong-un, the leader of North Korea" / "Kim, North Korea's leader"
   {
