@@ -88,3 +88,10 @@ export const MONTH_NAMES = ["january", "february", "march", "april", "may", "jun
 export const CALENDAR_WORDS = words(
   `${MONTH_NAMES.join(" ")} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`,
 );
+
+/** Nouns of military hardware: a name right before one is a model ("Leopard tanks", "Patriot missiles"), not an entity. */
+export const HARDWARE_NOUNS = words(
+  "tank tanks jet jets fighter fighters missile missiles drone drones helicopter helicopters howitzer howitzers rocket rockets " +
+    "launcher launchers aircraft plane planes warship warships submarine submarines frigate frigates rifle rifles " +
+    "vehicles carriers interceptors",
+);

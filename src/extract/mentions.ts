@@ -1,7 +1,7 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
-import { CALENDAR_WORDS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
+import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry } from "./world.js";
 import { findEventMentions } from "./events.js";
@@ -97,8 +97,11 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
     const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
-    const cand =
-      initialsOfState(tokens, i, j, typed) ?? fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence);
+    // "200 Leopard tanks", "Patriot missiles": a model of hardware, not an organisation or a place
+    const model = label !== "PER" && HARDWARE_NOUNS.has(tokens[j]?.text.toLowerCase() ?? "");
+    const cand = model
+      ? null
+      : (initialsOfState(tokens, i, j, typed) ?? fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
     if (cand) out.push(cand);
     i = j;
   }

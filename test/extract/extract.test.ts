@@ -261,3 +261,24 @@ describe("a sixth article: a dateline, hyphenated name particles, an organisatio
     expect(typed(f).filter((r) => r.relation === "supplies")).toEqual([]);
   });
 });
+
+describe("a seventh article (Markdown): money as aid, hardware models, leaders of several states", () => {
+  const f = extractFacts(documentFromSource("eu-sanctions.md", readFileSync(join(ROOT, "test/fixtures/articles/eu-sanctions.md"), "utf8")), {
+    tagger: (s) => tagDocument(model, s),
+  });
+  it.each([
+    ["Viktor Orbán", "leader_of", "Hungary"],
+    ["Olaf Scholz", "leader_of", "Germany"],
+    ["Emmanuel Macron", "leader_of", "France"],
+    ["Volodymyr Zelenskyy", "leader_of", "Ukraine"],
+    ["Władysław Kosiniak-Kamysz", "official_of", "Poland"],
+    ["Mark Rutte", "leader_of", "NATO"],
+  ])("%s %s %s", (s, r, t) => {
+    expect(has(f, s, r, t)).toBeDefined();
+  });
+  it("reads aid counted in money, and tanks named by their model, as supplies", () => {
+    expect(has(f, "European Union", "supplies", "Ukraine")?.items).toEqual(["aid"]);
+    expect(has(f, "Poland", "supplies", "Ukraine")?.items).toEqual(["200 Leopard tanks"]);
+    expect(f.entities.some((e) => e.label === "Leopard")).toBe(false);
+  });
+});

@@ -3,6 +3,10 @@
 const QUANTIFIERS =
   /^(?:(?:a|an|the|some|more|other|further|additional|several|many|various|large|huge|vast|small|significant|unspecified|unknown|new)\s+)*(?:(?:wide\s+)?(?:range|variety|number|amount|quantities|quantity|supply|supplies|shipments?|batch(?:es)?|lot|lots|array|host)\s+of\s+)?/i;
 
+/** "more than 100 billion euros in aid", "$2bn worth of weapons": an amount of money, then what it buys. */
+const MONEY_OF =
+  /^(?:(?:more than|over|about|around|nearly|almost|up to|at least|some|another|an additional|a further)\s+)?[$€£]?\s?\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:(?:us\s+)?(?:dollars|euros|pounds|yuan|roubles|rubles|yen)\s+)?(?:in|of|worth of)\s+/i;
+
 /** Split a noun-phrase list into clean items: determiners and "a wide range of" dropped, "including" opens a sub-list. */
 export function parseItems(phrase: string): string[] {
   const cleaned = phrase
@@ -13,7 +17,7 @@ export function parseItems(phrase: string): string[] {
     .trim();
   const out: string[] = [];
   for (const part of cleaned.split(/,|;|\band\b|\bas well as\b|\bincluding\b|\bsuch as\b|\bplus\b/i)) {
-    let item = part.trim().replace(/^(?:and|or)\s+/i, "");
+    let item = part.trim().replace(/^(?:and|or)\s+/i, "").replace(MONEY_OF, "");
     for (let prev = ""; prev !== item; ) {
       prev = item;
       item = item.replace(QUANTIFIERS, "").trim();
