@@ -3,7 +3,7 @@ import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
 import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
-import { world, type GazetteerEntry } from "./world.js";
+import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
@@ -122,8 +122,12 @@ function initialsOfState(tokens: readonly Token[], i: number, j: number, label: 
   const title = j - i > 1 && tokens.slice(i + 1, j).every((t) => isTitleWord(t.text.toLowerCase())) && tokens.slice(i + 1, j).some((t) => !TITLE_MODIFIERS.has(t.text.toLowerCase()) && t.text !== "of");
   if (j - i > 1 && !title) return null;
   const next = tokens[i + 1]?.text ?? "";
-  const modifier = label === "MISC" || title || /^\p{Lu}/u.test(next) || (next !== "of" && isTitleWord(next.toLowerCase()));
-  const { start, end, sentence } = first;
+  return initialsCand(first, state, label === "MISC" || title || /^\p{Lu}/u.test(next) || (next !== "of" && isTitleWord(next.toLowerCase())));
+}
+
+/** The state named by initials at `token`; as a modifier ("US President") it is read like a demonym. */
+function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
+  const { start, end, sentence } = token;
   const key = `state:${slugify(state.name)}`;
   return modifier
     ? { start, end, sentence, kind: "state", source: "gazetteer:demonym", key, label: state.name, demonym: true }
@@ -245,11 +249,7 @@ function initialsInContext(subs: readonly Token[], i: number): Cand | null {
   const after = subs[i + 1]?.text ?? "";
   const title = after !== "of" && isTitleWord(after.toLowerCase());
   if (before !== "the" && before !== "The" && !title) return null;
-  const key = `state:${slugify(state.name)}`;
-  const { start, end, sentence } = t;
-  return title
-    ? { start, end, sentence, kind: "state", source: "gazetteer:demonym", key, label: state.name, demonym: true }
-    : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
+  return initialsCand(t, state, title);
 }
 
 /** Trim honorifics, articles and possessives; extend places by their head noun; read capitals used as actors as their state. */
