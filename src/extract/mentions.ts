@@ -10,7 +10,8 @@ import { findEventMentions } from "./events.js";
 export type Tags = string[][];
 
 const CONNECTORS = new Set(["of", "the", "and", "for", "de", "du", "la", "al", "von", "van", "d'", "-"]);
-const ACTOR_NEXT = /^(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|can|said|says|say|denied|denies|announced|claims|claimed|insists|insisted|warned|warns|accused|accuses|agreed|agrees|sent|sends|deployed|supplied|supplies|responded|rejected|rejects|wants|wanted|hopes|hoped|also|continues|continued|did|does)$/;
+const ACTOR_NEXT =
+  /^(?:has|have|had|is|was|were|are|will|would|could|should|may|might|must|can|said|says|say|denied|denies|announced|announces|claims|claimed|insists|insisted|warned|warns|accused|accuses|agreed|agrees|sent|sends|deployed|supplied|supplies|responded|rejected|rejects|wants|wanted|hopes|hoped|also|continues|continued|did|does|opposed|opposes|condemned|condemns|welcomed|welcomes|urged|urges|called|calls|criticised|criticized|criticises|criticizes|demanded|demands|refused|refuses|protested|protests|threatened|threatens|vowed|vows|pledged|pledges|imposed|imposes|summoned|summons|expelled|expels|recalled|recalls)$/;
 const COPULA = /^(?:is|was|remains|became)$/;
 /** What follows "Warsaw is": the capital, a city, Japan's largest port. */
 const PLACE_DESCRIPTION = /^(?:(?:the|a|an|its|one of the)\s+)?(?:[\p{L}-]+(?:'s)?\s+){0,3}?(?:capital|city|cities|town|port|seat|home)\b/iu;
@@ -76,6 +77,11 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     while (j < tokens.length && tags[j] === `I-${label}`) j++;
     if (label === "PER") {
       for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && (NAME_PART.test(tokens[j].text) || PARTICLE_NAME_PART.test(tokens[j].text)); k++) j++;
+      // two person spans side by side, with nothing between, are one name the tagger cut in two
+      while (j < tokens.length && tags[j] === "B-PER" && NAME_PART.test(tokens[j].text)) {
+        j++;
+        while (j < tokens.length && tags[j] === "I-PER") j++;
+      }
       // "Lula da Silva": particles then a capitalised part, whatever the tagger made of them
       let p = j;
       while (p < tokens.length && NAME_PARTICLES.has(tokens[p].text)) p++;
@@ -97,11 +103,25 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
     const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
-    // "200 Leopard tanks", "Patriot missiles": a model of hardware, not an organisation or a place
+    // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person
+    const titled = titledPerson(tokens, i, j);
+    if (titled) {
+      out.push(...titled);
+      i = j;
+      continue;
+    }
+    // "200 Leopard tanks", "Patriot missiles": a model of hardware, not an organisation or a place;
+    // "Defence Minister Minoru Kihara": a title's word is not a name of its own
+    const prevWord = tokens[i - 1]?.text.toLowerCase() ?? "";
     const model = label !== "PER" && HARDWARE_NOUNS.has(tokens[j]?.text.toLowerCase() ?? "");
-    const cand = model
-      ? null
-      : (initialsOfState(tokens, i, j, typed) ?? fromLabel(typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
+    const titleWord = label !== "PER" && j - i === 1 && TITLE_MODIFIERS.has(tokens[i].text.toLowerCase()) && isTitleHead(tokens[j]?.text ?? "");
+    // "former dictator Ferdinand Marcos", "President Ferdinand Marcos": a name right after a title is a person
+    const afterTitle =
+      (label === "ORG" || label === "LOC") && j - i >= 2 && isTitleHead(prevWord) && tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
+    const cand =
+      model || titleWord
+        ? null
+        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
     if (cand) out.push(cand);
     i = j;
   }
@@ -125,6 +145,24 @@ function initialsOfState(tokens: readonly Token[], i: number, j: number, label: 
   return initialsCand(first, state, label === "MISC" || title || /^\p{Lu}/u.test(next) || (next !== "of" && isTitleWord(next.toLowerCase())));
 }
 
+/**
+ * A span the tagger read as one name that is really a name, a title and a person: "Philippine Defence
+ * Secretary Gilberto Teodoro", "NATO Secretary General Mark Rutte". Gives the person, and the leading
+ * name as an organisation unless the world gazetteer knows it (a state or demonym, found there).
+ */
+function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | null {
+  if (j - i < 3 || isTitleWord(tokens[i].text.toLowerCase())) return null;
+  let k = i + 1;
+  while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
+  const lastTitle = tokens[k - 1].text.toLowerCase();
+  if (k === i + 1 || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle) || lastTitle === "minister")) return null;
+  for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
+  const sentence = tokens[i].sentence;
+  const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
+  if (!world().entries.has(foldName(tokens[i].text))) out.unshift({ start: tokens[i].start, end: tokens[i].end, sentence, kind: "institution", source: "ner:ORG" });
+  return out;
+}
+
 /** The state named by initials at `token`; as a modifier ("US President") it is read like a demonym. */
 function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
   const { start, end, sentence } = token;
@@ -134,6 +172,7 @@ function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
     : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
 }
 
+const isTitleHead = (w: string) => OFFICIAL_TITLES.has(w.toLowerCase()) || LEADER_TITLES.has(w.toLowerCase());
 const isTitleWord = (w: string) => w === "of" || TITLE_MODIFIERS.has(w) || OFFICIAL_TITLES.has(w) || LEADER_TITLES.has(w);
 
 function fromLabel(label: string, start: number, end: number, sentence: number): Cand | null {

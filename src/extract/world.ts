@@ -53,7 +53,7 @@ const countries: Country[] = Array.isArray(worldCountries)
 let cached: World | undefined;
 
 /** A formal state name and the short name inside it. */
-const FORMAL_NAME = /^(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate|Union) of (?:the )?(\S.*)$/;
+const FORMAL_NAME = /^(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate|Union) of (?:the )?(\S.*)$|^Great (\S.*)$/;
 
 /** The gazetteer of sovereign states, built once from world-countries. */
 export function world(): World {
@@ -81,13 +81,14 @@ export function world(): World {
     }
   }
   // Short names inside formal ones: "Republic of Turkey" gives "Turkey", "Republic of Cabo Verde" gives
-  // "Cabo Verde". A short name that is part of another state's name ("Republic of Korea": "Korea", part
+  // "Cabo Verde", "Great Britain" gives "Britain". A short name that is part of another state's name ("Republic of Korea": "Korea", part
   // of "North Korea") would be ambiguous and is left out.
   const commonNames = sovereign.map((c) => ` ${foldName(c.name.common)} `);
   for (const c of sovereign) {
     const state = byCode.get(c.cca3)!;
     for (const formal of [c.name.official, ...c.altSpellings]) {
-      const short = FORMAL_NAME.exec(formal)?.[1];
+      const m = FORMAL_NAME.exec(formal);
+      const short = m?.[1] ?? m?.[2];
       if (!short || /,/.test(short)) continue;
       const key = ` ${foldName(short)} `;
       if (commonNames.some((n) => n !== ` ${foldName(c.name.common)} ` && n.includes(key))) continue;
@@ -103,6 +104,12 @@ export function world(): World {
       add(form, { type: "demonym", state });
       add(form.endsWith("s") ? form : `${form}s`, { type: "demonym", state });
     }
+  }
+  // A plural name's singular is its adjective: "Philippines" gives "Philippine" ("Philippine President"),
+  // "Netherlands" gives "Netherland"; added after everything else, so it never displaces a real name.
+  for (const c of sovereign) {
+    const name = c.name.common;
+    if (/[^su]s$/.test(name) && !name.includes(" ")) add(name.slice(0, -1), { type: "demonym", state: byCode.get(c.cca3)! });
   }
   for (const c of sovereign) {
     const state = byCode.get(c.cca3)!;

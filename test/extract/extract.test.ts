@@ -282,3 +282,26 @@ describe("a seventh article (Markdown): money as aid, hardware models, leaders o
     expect(f.entities.some((e) => e.label === "Leopard")).toBe(false);
   });
 });
+
+describe("an eighth article: a state's adjective, titles the tagger took for names, father and son", () => {
+  const f = facts("philippines-japan.txt", readFileSync(join(ROOT, "test/fixtures/articles/philippines-japan.txt"), "utf8"));
+  it.each([
+    ["Gilberto Teodoro", "official_of", "Philippines", "Defence Secretary"],
+    ["Ferdinand Marcos Jr", "leader_of", "Philippines", "President"],
+    ["Yoko Kamikawa", "official_of", "Japan", "Foreign Minister"],
+    ["Minoru Kihara", "official_of", "Japan", "Defence Minister"],
+    ["Lin Jian", "official_of", "China", "foreign ministry spokesperson"],
+  ])("%s %s %s", (s, r, t, role) => {
+    expect(has(f, s, r, t)?.role).toBe(role);
+  });
+  it("tells the son from the father, and gives the wife to the son", () => {
+    expect(has(f, "Ferdinand Marcos Jr", "child_of", "Ferdinand Marcos")).toBeDefined();
+    expect(has(f, "Ferdinand Marcos Jr", "spouse_of", "Liza Araneta-Marcos") ?? has(f, "Liza Araneta-Marcos", "spouse_of", "Ferdinand Marcos Jr")).toBeDefined();
+    expect(f.entities.find((e) => e.label === "Ferdinand Marcos")?.kind).toBe("person");
+  });
+  it("knows Britain and the adjective Philippine, and makes no entity of a title's word", () => {
+    expect(f.entities.find((e) => e.aliases.includes("Britain"))?.label).toBe("United Kingdom");
+    expect(f.entities.find((e) => e.aliases.includes("Philippine"))?.label).toBe("Philippines");
+    expect(f.entities.some((e) => e.label === "Defence")).toBe(false);
+  });
+});

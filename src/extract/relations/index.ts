@@ -65,8 +65,17 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
   for (const { draft, ids, evidence } of pending) {
     const person = ids[draft.source];
     if (found.some((r) => r.source === person && (r.relation === "official_of" || r.relation === "leader_of") && r.evidence[0].sentence === evidence.sentence)) continue;
+    // the colleague named nearest before the title ("Japanese Foreign Minister A and Defence Minister B"),
+    // else the nearest after; their office as this sentence states it, else as the document does
     const colleagues = new Set(ids.filter((id) => id !== person && kinds.get(id) === "person"));
-    const office = found.find((r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state");
+    const offices = found.filter(
+      (r) => colleagues.has(r.source) && (r.relation === "leader_of" || r.relation === "official_of") && kinds.get(r.target) === "state",
+    );
+    const here = offices.filter((r) => r.evidence[0].sentence === evidence.sentence);
+    const at = (r: Relation) => ids.indexOf(r.source);
+    const before = here.filter((r) => at(r) < draft.source).sort((a, b) => at(b) - at(a));
+    const after = here.filter((r) => at(r) > draft.source).sort((a, b) => at(a) - at(b));
+    const office = before[0] ?? after[0] ?? offices[0];
     if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));
   }
   // co-occurrences come out one per pair already; only the typed relations need merging

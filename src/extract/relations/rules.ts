@@ -202,9 +202,9 @@ const RULES: Rule[] = ([
     hint: KIN_HINT,
     make: (m) => kinship(m[2], n(m[3]), n(m[1])),
   },
-  // "Kim Ju-ae, his daughter" / "Kim Yo-jong, the sister of Kim Jong-un"
+  // "Kim Ju-ae, his daughter" / "Kim Yo-jong, the sister of Kim Jong-un" / "the son of former dictator X"
   {
-    re: compile(`{P} , (?:{P} (?:'s )?|the )${KIN_MODS}${KIN}(?: of {P})?`),
+    re: compile(`{P} , (?:{P} (?:'s )?|the )${KIN_MODS}${KIN}(?: of (?:the )?(?:${TITLE_NC} )?{P})?`),
     hint: KIN_HINT,
     make: (m) => {
       const possessor = m[2] ?? m[4];
