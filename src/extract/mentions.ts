@@ -151,15 +151,17 @@ function initialsOfState(tokens: readonly Token[], i: number, j: number, label: 
  * name as an organisation unless the world gazetteer knows it (a state or demonym, found there).
  */
 function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | null {
-  if (j - i < 3 || isTitleWord(tokens[i].text.toLowerCase())) return null;
-  let k = i + 1;
+  if (j - i < 3) return null;
+  // an optional leading name ("Philippine", "NATO"), then title words, then the person
+  const named = !isTitleWord(tokens[i].text.toLowerCase());
+  let k = named ? i + 1 : i;
   while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
   const lastTitle = tokens[k - 1].text.toLowerCase();
-  if (k === i + 1 || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle) || lastTitle === "minister")) return null;
+  if (k === (named ? i + 1 : i) || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
   for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
   const sentence = tokens[i].sentence;
   const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
-  if (!world().entries.has(foldName(tokens[i].text))) out.unshift({ start: tokens[i].start, end: tokens[i].end, sentence, kind: "institution", source: "ner:ORG" });
+  if (named && !world().entries.has(foldName(tokens[i].text))) out.unshift({ start: tokens[i].start, end: tokens[i].end, sentence, kind: "institution", source: "ner:ORG" });
   return out;
 }
 

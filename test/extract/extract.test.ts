@@ -305,3 +305,21 @@ describe("an eighth article: a state's adjective, titles the tagger took for nam
     expect(f.entities.some((e) => e.label === "Defence")).toBe(false);
   });
 });
+
+describe("a ninth article (the Amazon summit): a vice-president, lists of states, money given", () => {
+  const f = facts("amazon-summit.txt", readFileSync(join(ROOT, "test/fixtures/articles/amazon-summit.txt"), "utf8"));
+  it("reads a vice-president as an official, not a leader", () => {
+    expect(has(f, "Delcy Rodríguez", "official_of", "Venezuela")?.role).toBe("Vice President");
+    expect(has(f, "Delcy Rodríguez", "leader_of", "Venezuela")).toBeUndefined();
+  });
+  it("gives every state of a list its membership, and every giver its gift", () => {
+    for (const state of ["Bolivia", "Ecuador", "Guyana", "Peru", "Suriname"]) {
+      expect(has(f, state, "member_of", "Amazon Cooperation Treaty Organization")).toBeDefined();
+    }
+    for (const giver of ["Norway", "Germany"]) expect(has(f, giver, "supplies", "Amazon Fund")?.items).toEqual(["$1 billion"]);
+  });
+  it("keeps the leaders it had", () => {
+    expect(has(f, "Luiz Inácio Lula da Silva", "leader_of", "Brazil")).toBeDefined();
+    expect(has(f, "Gustavo Petro", "leader_of", "Colombia")).toBeDefined();
+  });
+});

@@ -7,17 +7,21 @@ const QUANTIFIERS =
 const MONEY_OF =
   /^(?:(?:more than|over|about|around|nearly|almost|up to|at least|some|another|an additional|a further)\s+)?[$€£]?\s?\d[\d.,]*\s*(?:(?:thousand|million|billion|trillion|bn|m)\s+)?(?:(?:us\s+)?(?:dollars|euros|pounds|yuan|roubles|rubles|yen)\s+)?(?:in|of|worth of)\s+/i;
 
+/** "more than $1 billion": the approximation before an amount of money that is the item itself. */
+const ABOUT_AN_AMOUNT = /^(?:more than|over|about|around|nearly|almost|up to|at least)\s+(?=[$€£]\s?\d|\d[\d.,]*\s*(?:thousand|million|billion|trillion|bn)?\s*(?:dollars|euros|pounds)\b)/i;
+
 /** Split a noun-phrase list into clean items: determiners and "a wide range of" dropped, "including" opens a sub-list. */
 export function parseItems(phrase: string): string[] {
   const cleaned = phrase
     .split(/\b(?:according to|which|while|because|but|after|before|despite|amid|as part of|said|says)\b/i)[0]
     .replace(/@[A-Z]\d+/g, " ")
+    .replace(/([$€£]) (?=\d)/g, "$1")
     .replace(/\s+([,;])/g, "$1")
     .replace(/\s+/g, " ")
     .trim();
   const out: string[] = [];
   for (const part of cleaned.split(/,|;|\band\b|\bas well as\b|\bincluding\b|\bsuch as\b|\bplus\b/i)) {
-    let item = part.trim().replace(/^(?:and|or)\s+/i, "").replace(MONEY_OF, "");
+    let item = part.trim().replace(/^(?:and|or)\s+/i, "").replace(MONEY_OF, "").replace(ABOUT_AN_AMOUNT, "");
     for (let prev = ""; prev !== item; ) {
       prev = item;
       item = item.replace(QUANTIFIERS, "").trim();

@@ -35,9 +35,11 @@ const MODS = `(?:${alt(TITLE_MODIFIERS)})`;
 const HEADS = `(?:${alt(OFFICIAL_TITLES)})`;
 /** A title's complement: "Secretary of State", "Minister of Foreign Affairs", "Secretary of the Treasury". */
 const OF_WHAT = `(?: of (?:the )?[A-Z][a-z]+(?: [A-Z][a-z]+)?)?`;
-const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}${HEADS}s?${OF_WHAT})`;
+/** A leader's title under "vice" or "deputy" is an official's: "Vice President", "Deputy Chancellor". */
+const SECOND = `(?:[Vv]ice|[Dd]eputy)[ -]${LEADER}`;
+const TITLE = `((?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${SECOND}|${HEADS})s?${OF_WHAT})`;
 const TITLE_NC = `(?:(?:${MODS}|[A-Z][a-z]+) ){0,3}(?:${LEADER}|${HEADS})s?${OF_WHAT}`;
-const TITLE_HINT = new RegExp(`\\b${HEADS}s?\\b`);
+const TITLE_HINT = new RegExp(`\\b(?:${HEADS}|[Vv]ice|[Dd]eputy)s?\\b`);
 const LEADER_HINT = new RegExp(`\\b${LEADER}\\b`);
 const OCC_HINT = new RegExp(`\\b(?:${alt(OCCUPATIONS)})\\b`);
 const KIN_HINT = new RegExp(`\\b(?:${alt(Object.keys(KINSHIP))})`);
@@ -95,7 +97,7 @@ interface Rule {
 const n = (s: string) => Number(s);
 const role = (s: string) => s.replace(/\s+/g, " ").trim();
 const LEADER_TITLE = new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i");
-const isLeaderTitle = (t: string) => LEADER_TITLE.test(t.trim());
+const isLeaderTitle = (t: string) => LEADER_TITLE.test(t.trim()) && !/\b(?:vice|deputy)\b/i.test(t);
 
 function kinship(word: string, relative: number, possessor: number): Draft {
   const k = KINSHIP[word.toLowerCase()];
@@ -319,9 +321,12 @@ const RULES: Rule[] = ([
     make: (m) => supply(n(m[1]), n(m[2]), m[3], 0.85),
   },
   {
-    re: compile(`{SI} ${AUX}${SUPPLY} ([^@]+?) to {SI}`),
+    re: compile(`(?:{SI} and )?{SI} ${AUX}${SUPPLY} ([^@]+?) to (?:the )?{SI}`),
     hint: SUPPLY_HINT,
-    make: (m) => (/\b(?:troops|soldiers|forces|message|letter|signal|envoy|delegation)\b/i.test(m[2]) ? null : supply(n(m[1]), n(m[3]), m[2], 0.8)),
+    make: (m) =>
+      /\b(?:troops|soldiers|forces|message|letter|signal|envoy|delegation)\b/i.test(m[3])
+        ? null
+        : [m[1], m[2]].flatMap((s) => (s === undefined ? [] : [supply(n(s), n(m[4]), m[3], 0.8)])).filter((d): d is Draft => d !== null),
   },
   {
     re: compile(`{SI} ${AUX}${RECEIVE} ([^@]+?) from (?:the )?{SI}`),
@@ -388,6 +393,12 @@ const RULES: Rule[] = ([
     re: compile(`{S} ${AUX}(?:became|becomes|is|was|remains) (?:the |a |an )?{I} 's (?:[a-z0-9-]+ )?(?:member|member state|ally)\\b`),
     hint: /\b(?:member|ally)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
+  },
+  // "Bolivia, Ecuador, Guyana, Peru and Suriname are also members of ACTO": every state of the list
+  {
+    re: compile(`(?:@[SD]\\d+ , )+@[SD]\\d+(?: ,)? and {S} ${AUX}(?:all |also )*(?:members|member states) of (?:the )?{I}`),
+    hint: /\bmembers?\b/,
+    make: (m) => [...m[0].matchAll(/@[SD](\d+)/g)].map((x) => ({ source: n(x[1]), target: n(m[2]), relation: "member_of" as const, confidence: 0.75 })),
   },
   {
     re: compile(`{I} (?:member|members|member state|ally) {S}`),
