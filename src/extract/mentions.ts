@@ -136,11 +136,11 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
  */
 function initialsOfState(tokens: readonly Token[], i: number, j: number, label: string): Cand | null {
   const first = tokens[i];
-  if (label === "PER" || !/^(?:\p{Lu}\.?){2}$/u.test(first.text)) return null;
-  const state = world().initials.get(first.text.replace(/\./g, ""));
+  const state = label === "PER" ? undefined : stateOfInitials(first.text);
   if (!state) return null;
-  const title = j - i > 1 && tokens.slice(i + 1, j).every((t) => isTitleWord(t.text.toLowerCase())) && tokens.slice(i + 1, j).some((t) => !TITLE_MODIFIERS.has(t.text.toLowerCase()) && t.text !== "of");
-  if (j - i > 1 && !title) return null;
+  const rest = tokens.slice(i + 1, j).map((t) => t.text.toLowerCase());
+  const title = rest.length > 0 && rest.every(isTitleWord) && rest.some((w) => !TITLE_MODIFIERS.has(w) && w !== "of");
+  if (rest.length > 0 && !title) return null;
   const next = tokens[i + 1]?.text ?? "";
   return initialsCand(first, state, label === "MISC" || title || /^\p{Lu}/u.test(next) || (next !== "of" && isTitleWord(next.toLowerCase())));
 }
@@ -163,6 +163,11 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
   const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
   if (named && !world().entries.has(foldName(tokens[i].text))) out.unshift({ start: tokens[i].start, end: tokens[i].end, sentence, kind: "institution", source: "ner:ORG" });
   return out;
+}
+
+/** The state whose initials a token is, written in capitals, with or without dots ("US", "U.S."). */
+function stateOfInitials(text: string): StateInfo | undefined {
+  return /^(?:\p{Lu}\.?){2}$/u.test(text) ? world().initials.get(text.replace(/\./g, "")) : undefined;
 }
 
 /** The state named by initials at `token`; as a modifier ("US President") it is read like a demonym. */
@@ -283,8 +288,7 @@ function gazetteerSpans(tokens: readonly Token[]): Cand[] {
  */
 function initialsInContext(subs: readonly Token[], i: number): Cand | null {
   const t = subs[i];
-  if (!/^(?:\p{Lu}\.?){2}$/u.test(t.text)) return null;
-  const state = world().initials.get(t.text.replace(/\./g, ""));
+  const state = stateOfInitials(t.text);
   if (!state) return null;
   const before = subs[i - 1]?.text ?? "";
   const after = subs[i + 1]?.text ?? "";
@@ -331,6 +335,6 @@ function actsAsState(text: string, start: number, end: number): boolean {
   }
   const next = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
   // "Warsaw is the capital of Poland", "Tokyo is Japan's largest city": a copula that describes the place
-  if (COPULA.test(next) && PLACE_DESCRIPTION.test(after.replace(/^\s+\p{L}+\s+/u, "") + text.slice(end + 30, end + 80))) return false;
+  if (COPULA.test(next) && PLACE_DESCRIPTION.test(text.slice(end, end + 80).replace(/^\s+\p{L}+\s+/u, ""))) return false;
   return ACTOR_NEXT.test(next);
 }
