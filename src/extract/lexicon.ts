@@ -30,8 +30,10 @@ export const HONORIFICS = words(
   "mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady gen gen. lt lt. col col. maj maj. capt capt. sgt sgt. " +
     "adm adm. cmdr cmdr. gov gov. sen sen. rep rep. pres pres. rev rev. hon hon. president leader premier chancellor king " +
     "queen prince princess emperor pope minister secretary ambassador general admiral commander chairman chairwoman " +
-    "governor mayor senator judge marshal colonel lieutenant major captain sergeant comrade madam mister",
+    "governor mayor senator judge marshal colonel lieutenant major captain sergeant comrade madam mister sheikh sheik",
 );
+/** Honorifics that are no title of office: the relation patterns read past them ("Prime Minister Sheikh X"). */
+export const COURTESY_TITLES = words("mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady sheikh sheik comrade madam mister");
 
 /** Kinship nouns: relation and which way it points (the named relative to the possessor). */
 export const KINSHIP: Readonly<Record<string, { relation: "sibling_of" | "spouse_of" | "child_of"; childIsRelative?: boolean }>> = {

@@ -28,6 +28,7 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     if (s.heading) continue;
     for (const c of spans[s.index]) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));
   }
+  if (tags) propagateNames(doc, sentences, spans);
   for (const s of doc.sentences) {
     const tokens = sentences[s.index];
     if (tokens.length === 0) continue;
@@ -51,6 +52,46 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   return out.map((c) => refineMention(doc, c)).filter((c): c is Cand => c !== null);
 }
 
+/**
+ * One sense per document: an organisation or person the tagger named in the body is the same name
+ * where the tagger missed it in another sentence ("Hamas fighters attacked …" after "Hamas" was read
+ * elsewhere). Exact, case-sensitive token matches only, never at the start of a sentence or heading
+ * (where capitals say nothing), and never a month or weekday.
+ */
+function propagateNames(doc: Document, sentences: ReadonlyArray<readonly Token[]>, spans: Cand[][]): void {
+  const known = new Map<string, Cand["kind"]>();
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    for (const c of spans[s.index]) {
+      if (c.kind !== "institution" && c.kind !== "person") continue;
+      const words = sentences[s.index].filter((t) => t.start >= c.start && t.end <= c.end).map((t) => t.text);
+      if (words.length === 0 || words.some((w) => !/^\p{Lu}/u.test(w)) || CALENDAR_WORDS.has(words.join(" ").toLowerCase())) continue;
+      const key = words.join(" ");
+      if (!known.has(key)) known.set(key, c.kind);
+    }
+  }
+  if (known.size === 0) return;
+  const longest = Math.max(...[...known.keys()].map((k) => k.split(" ").length));
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    const tokens = sentences[s.index];
+    const have = spans[s.index];
+    for (let i = 1; i < tokens.length; i++) {
+      if (!/^\p{Lu}/u.test(tokens[i].text) || have.some((c) => c.start < tokens[i].end && tokens[i].start < c.end)) continue;
+      for (let n = Math.min(longest, tokens.length - i); n >= 1; n--) {
+        const key = tokens.slice(i, i + n).map((t) => t.text).join(" ");
+        const kind = known.get(key);
+        const end = tokens[i + n - 1].end;
+        if (!kind || have.some((c) => c.start < end && tokens[i].start < c.end)) continue;
+        have.push({ start: tokens[i].start, end, sentence: tokens[i].sentence, kind, source: kind === "person" ? "ner:PER" : "ner:ORG" });
+        i += n - 1;
+        break;
+      }
+    }
+    have.sort((a, b) => a.start - b.start);
+  }
+}
+
 const NAME_PART = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
 /** A name part joined to its particle by a hyphen: "al-Burhan", "el-Sisi", "bin-Salman". */
 const PARTICLE_NAME_PART = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|es|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}'’]*(?:-\p{L}+)*$/u;
@@ -66,6 +107,7 @@ const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "de
 function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
   const out: Cand[] = [];
   let i = 0;
+  let taken = 0; // tokens before this index belong to spans already read
   while (i < tokens.length) {
     const tag = tags[i] ?? "O";
     if (tag === "O") {
@@ -76,6 +118,8 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     let j = i + 1;
     while (j < tokens.length && tags[j] === `I-${label}`) j++;
     if (label === "PER") {
+      // "Mohammed bin [Abdulrahman Al Thani]": a name part and a particle the tagger left before the name
+      while (i - 2 >= taken && NAME_PARTICLES.has(tokens[i - 1].text) && NAME_PART.test(tokens[i - 2].text) && !/^[BI]-(?:ORG|LOC|PER)$/.test(tags[i - 2] ?? "")) i -= 2;
       for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && (NAME_PART.test(tokens[j].text) || PARTICLE_NAME_PART.test(tokens[j].text)); k++) j++;
       // two person spans side by side, with nothing between, are one name the tagger cut in two
       while (j < tokens.length && tags[j] === "B-PER" && NAME_PART.test(tokens[j].text)) {
@@ -107,7 +151,7 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
     const titled = titledPerson(tokens, i, j);
     if (titled) {
       out.push(...titled);
-      i = j;
+      i = taken = j;
       continue;
     }
     // "200 Leopard tanks", "Patriot missiles": a model of hardware, not an organisation or a place;
@@ -122,7 +166,10 @@ function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
       model || titleWord
         ? null
         : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
-    if (cand) out.push(cand);
+    if (cand) {
+      out.push(cand);
+      taken = j;
+    }
     i = j;
   }
   return out;

@@ -323,3 +323,28 @@ describe("a ninth article (the Amazon summit): a vice-president, lists of states
     expect(has(f, "Gustavo Petro", "leader_of", "Colombia")).toBeDefined();
   });
 });
+
+describe("a tenth article (Gaza talks): courtesy titles, particles before a name, a name the tagger missed once", () => {
+  const f = facts("gaza-talks.txt", readFileSync(join(ROOT, "test/fixtures/articles/gaza-talks.txt"), "utf8"));
+  it.each([
+    ["Mohammed bin Abdulrahman Al Thani", "leader_of", "Qatar", "Prime Minister"],
+    ["Ismail Haniyeh", "leader_of", "Hamas", "leader"],
+    ["Antony Blinken", "official_of", "United States", "Secretary of State"],
+    ["Benjamin Netanyahu", "leader_of", "Israel", "Prime Minister"],
+    ["Yoav Gallant", "official_of", "Israel", "Defence Minister"],
+    ["Abbas Kamel", "official_of", "Egypt", "intelligence chief"],
+  ])("%s %s %s", (s, r, t, role) => {
+    expect(has(f, s, r, t)?.role).toBe(role);
+  });
+  it("reads a backer as support, and an attack by a group's fighters as war", () => {
+    expect(has(f, "Iran", "supports", "Hamas")).toBeDefined();
+    expect(has(f, "Hamas", "at_war_with", "Israel") ?? has(f, "Israel", "at_war_with", "Hamas")).toBeDefined();
+  });
+});
+
+describe("dates written with spaced commas", () => {
+  it("reads 'October 7, 2023' in a clause", () => {
+    const f = facts("date.txt", "Israel and Hamas have been at war since October 7, 2023.\n");
+    expect((has(f, "Israel", "at_war_with", "Hamas") ?? has(f, "Hamas", "at_war_with", "Israel"))?.date).toBe("2023-10-07");
+  });
+});

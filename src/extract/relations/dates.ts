@@ -4,9 +4,10 @@ import { MONTH_NAMES as MONTHS } from "../lexicon.js";
 const MONTH = `(${MONTHS.map((m) => `${m[0].toUpperCase()}${m.slice(1)}`).join("|")}|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?`;
 const YEAR = "((?:19|20)\\d\\d)";
 const PATTERNS: Array<[RegExp, (m: RegExpExecArray) => string]> = [
-  [new RegExp(`\\b(\\d{1,2}) ${MONTH},? ${YEAR}\\b`, "g"), (m) => iso(m[3], m[2], m[1])],
-  [new RegExp(`\\b${MONTH} (\\d{1,2}),? ${YEAR}\\b`, "g"), (m) => iso(m[3], m[1], m[2])],
-  [new RegExp(`\\b${MONTH},? ${YEAR}\\b`, "g"), (m) => iso(m[2], m[1])],
+  // commas may stand apart: relation patterns read sentences with their tokens spaced ("October 7 , 2023")
+  [new RegExp(`\\b(\\d{1,2}) ${MONTH} ?,? ${YEAR}\\b`, "g"), (m) => iso(m[3], m[2], m[1])],
+  [new RegExp(`\\b${MONTH} (\\d{1,2}) ?,? ${YEAR}\\b`, "g"), (m) => iso(m[3], m[1], m[2])],
+  [new RegExp(`\\b${MONTH} ?,? ${YEAR}\\b`, "g"), (m) => iso(m[2], m[1])],
   [new RegExp(`\\b(?:in|since|by|during|until|from|to|through|early|late|mid-)\\s?${YEAR}\\b`, "g"), (m) => m[1]],
 ];
 

@@ -1,7 +1,7 @@
 // A sentence as a flat string for relation patterns: mentions become placeholders (`@P3`), other tokens stay words.
 import type { Document, EntityKind, Mention, Token } from "../../schema/index.js";
 import { matchingText } from "../../text/index.js";
-import { WAR_NOUNS } from "../lexicon.js";
+import { COURTESY_TITLES, WAR_NOUNS } from "../lexicon.js";
 
 /** Placeholder letters: person, state, demonym of a state, institution, place (locus), event, agreement. */
 const LETTER: Readonly<Record<EntityKind, string>> = {
@@ -65,6 +65,8 @@ export function encodeSentence(doc: Document, tokens: readonly Token[], mentions
     if (!m) break;
     const kind = ctx.kinds.get(m.entity) ?? m.kind;
     const letter = m.source === "gazetteer:demonym" ? "D" : LETTER[kind];
+    // "Prime Minister Sheikh Mohammed …": a courtesy title before a person stands aside
+    if (kind === "person") while (parts.length && COURTESY_TITLES.has(parts[parts.length - 1].toLowerCase())) parts.pop();
     parts.push(`@${letter}${slots.length}`);
     slots.push({ entity: m.entity, kind, anaphor: false });
     if (kind === "event" && /\b(?:war|conflict|invasion)\b/i.test(m.text)) ctx.lastWar = m.entity;

@@ -128,7 +128,7 @@ const ANY_LETTER = (1 << 26) - 1;
 const RULES: Rule[] = ([
   // "North Korean leader Kim Jong-un", "Russia's President Vladimir Putin"
   {
-    re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting) )?(${LEADER})(?: ,)? {P}`),
+    re: compile(`{SI} (?:'s )?(?:(?:supreme|top|de facto|former|current|late|new|then|interim|acting|political|military|spiritual) )?(${LEADER})(?: ,)? {P}`),
     hint: LEADER_HINT,
     make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "leader_of", role: role(m[2]), confidence: 0.9 }),
   },
@@ -300,7 +300,7 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.85 }),
   },
   {
-    re: compile(`{S} ${AUX}(?:invaded|attacked|invades|attacks|is fighting|was fighting|fought|went to war with|declared war on|is at war with|was at war with) {S}`),
+    re: compile(`{SI} (?:(?:fighters|forces|troops|militants|soldiers|gunmen) )?${AUX}(?:invaded|attacked|invades|attacks|is fighting|was fighting|fought|went to war with|declared war on|is at war with|was at war with) (?:(?:northern|southern|eastern|western|central) )?{S}`),
     hint: /\b(?:invad|attack|fighting|fought|war)/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
@@ -406,6 +406,12 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[2]), target: n(m[1]), relation: "member_of", confidence: 0.7 }),
   },
   // support: "X backs Y", "support for Y from X"
+  // "Iran, a long-time backer of Hamas,", "Russia, the main sponsor of the regime"
+  {
+    re: compile(`{S} , (?:an? |the )?(?:(?:long-time|longtime|key|main|chief|major|principal) )?(?:backer|supporter|sponsor|patron) of (?:the )?{SI}`),
+    hint: /\b(?:backer|supporter|sponsor|patron)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
+  },
   // "Iran-backed Houthi rebels", "Hezbollah, an Iran-backed militant group"
   {
     re: compile(`{S} -(?:backed|sponsored|funded|supported|armed) {SI}`),
