@@ -342,6 +342,22 @@ describe("a tenth article (Gaza talks): courtesy titles, particles before a name
   });
 });
 
+describe("an office is stated once", () => {
+  it.each([
+    ["Christine Lagarde, president of the European Central Bank, warned of inflation.", "Christine Lagarde", "leader_of", "European Central Bank"],
+    ["IMF chief Kristalina Georgieva said growth would slow.", "Kristalina Georgieva", "official_of", "IMF"],
+    ["John Kirby, a White House spokesman, said so.", "John Kirby", "official_of", "United States"],
+  ])("%s", (sentence, s, r, t) => {
+    const f = facts("office.txt", `${sentence}\n`);
+    expect(has(f, s, r, t)).toBeDefined();
+    expect(typed(f).filter((x) => x.relation === "works_for")).toEqual([]);
+  });
+  it("keeps works_for for an occupation that is no office", () => {
+    const f = facts("occupation.txt", "Rob Lee, a senior fellow at the Foreign Policy Research Institute, said so.\n");
+    expect(has(f, "Rob Lee", "works_for", "Foreign Policy Research Institute")).toBeDefined();
+  });
+});
+
 describe("dates written with spaced commas", () => {
   it("reads 'October 7, 2023' in a clause", () => {
     const f = facts("date.txt", "Israel and Hamas have been at war since October 7, 2023.\n");

@@ -97,6 +97,15 @@ interface Rule {
 const n = (s: string) => Number(s);
 const role = (s: string) => s.replace(/\s+/g, " ").trim();
 const LEADER_TITLE = new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i");
+/**
+ * A role the leader and official patterns already read ("president", "chief", "spokesman"): the
+ * works_for patterns leave it to them rather than state the same tie twice. An occupation that is no
+ * office ("senior researcher", "founder") stays works_for.
+ */
+const isOfficeTitle = (t: string) => {
+  const head = t.trim().split(/\s+/).pop()!.toLowerCase();
+  return LEADER_TITLES.has(head) || OFFICIAL_TITLES.has(head);
+};
 const isLeaderTitle = (t: string) => LEADER_TITLE.test(t.trim()) && !/\b(?:vice|deputy)\b/i.test(t);
 
 function kinship(word: string, relative: number, possessor: number): Draft {
@@ -156,7 +165,7 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "leader_of", role: role(m[3]), confidence: 0.85 }),
   },
   {
-    re: compile(`{P} , (?:the |a |an )?{D} ${TITLE}\\b`),
+    re: compile(`{P} , (?:the |a |an )?{S} ${TITLE}\\b`),
     hint: TITLE_HINT,
     make: (m) => (isLeaderTitle(m[3]) ? null : { source: n(m[1]), target: n(m[2]), relation: "official_of", role: role(m[3]), confidence: 0.8 }),
   },
@@ -190,13 +199,13 @@ const RULES: Rule[] = ([
   {
     re: compile(`{P} , (?:a |an |the )?${OCC} (?:at|of|with|for|from|in) (?:the )?{I}`),
     hint: OCC_HINT,
-    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "works_for", role: role(m[2]), confidence: 0.85 }),
+    make: (m) => (isOfficeTitle(m[2]) ? null : { source: n(m[1]), target: n(m[3]), relation: "works_for", role: role(m[2]), confidence: 0.85 }),
   },
   // "KINU researcher Hong Min"
   {
     re: compile(`{I} (?:'s )?${OCC}(?: ,)? {P}`),
     hint: OCC_HINT,
-    make: (m) => ({ source: n(m[3]), target: n(m[1]), relation: "works_for", role: role(m[2]), confidence: 0.75 }),
+    make: (m) => (isOfficeTitle(m[2]) ? null : { source: n(m[3]), target: n(m[1]), relation: "works_for", role: role(m[2]), confidence: 0.75 }),
   },
   // "his sister Kim Yo-jong", "Kim's daughter, Kim Ju-ae"
   {
