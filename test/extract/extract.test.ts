@@ -112,6 +112,7 @@ describe("wars and defence pacts stated in one clause", () => {
   it.each([
     ["Israel and Hamas have been at war since October 2023.", "Israel", "at_war_with", "Hamas"],
     ["Armenia and Azerbaijan were at war in 2020.", "Armenia", "at_war_with", "Azerbaijan"],
+    ["India and Pakistan have fought three wars over Kashmir.", "India", "at_war_with", "Pakistan"],
     ["Japan signed a defence pact with the Philippines in 2024.", "Japan", "allied_with", "Philippines"],
   ])("%s", (sentence, s, r, t) => {
     const f = facts("clause.txt", `${sentence}\n`);

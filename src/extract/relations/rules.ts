@@ -314,8 +314,8 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
   {
-    re: compile(`{SI} and (?:the )?{SI} ${AUX}(?:at war|fighting each other|fighting one another|locked in (?:a )?war)\\b`),
-    hint: /\b(?:war|fighting)\b/,
+    re: compile(`{SI} and (?:the )?{SI} ${AUX}(?:at war|fighting each other|fighting one another|locked in (?:a )?war|fought (?:[a-z]+ ){0,2}wars?)\\b`),
+    hint: /\b(?:wars?|fighting)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "at_war_with", confidence: 0.8 }),
   },
   {
