@@ -375,6 +375,8 @@ function refineMention(doc: Document, c: Cand): Cand | null {
 function actsAsState(text: string, start: number, end: number): boolean {
   const before = /(\p{L}+)\s*$/u.exec(text.slice(Math.max(0, start - 20), start))?.[1] ?? "";
   if (PLACE_PREPOSITION.test(before)) return false;
+  // "in Moscow and Beijing": the preposition before the first name of the pair
+  if (before === "and" && PLACE_PREPOSITION.test(/(\p{L}+)\s+(?:\p{Lu}[\p{L}-]*\s+){1,3}and\s*$/u.exec(text.slice(Math.max(0, start - 60), start))?.[1] ?? "")) return false;
   const after = text.slice(end, end + 30);
   if (/^'s?\s+(\p{L}+)/u.test(after)) {
     const noun = /^'s?\s+(\p{L}+)/u.exec(after)![1].toLowerCase();
@@ -383,5 +385,10 @@ function actsAsState(text: string, start: number, end: number): boolean {
   const next = /^\s+(\p{L}+)/u.exec(after)?.[1]?.toLowerCase() ?? "";
   // "Warsaw is the capital of Poland", "Tokyo is Japan's largest city": a copula that describes the place
   if (COPULA.test(next) && PLACE_DESCRIPTION.test(text.slice(end, end + 80).replace(/^\s+\p{L}+\s+/u, ""))) return false;
+  // "Moscow and Pyongyang have denied …": the verb after the other name of the pair
+  if (next === "and") {
+    const verb = /^\s+and\s+(?:\p{Lu}[\p{L}-]*\s+){1,3}(\p{Ll}+)/u.exec(text.slice(end, end + 80))?.[1] ?? "";
+    return ACTOR_NEXT.test(verb);
+  }
   return ACTOR_NEXT.test(next);
 }

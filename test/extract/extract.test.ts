@@ -140,6 +140,14 @@ describe("capitals and membership stated with a copula or in apposition", () => 
     const f = facts("copula.txt", `${sentence}\n`);
     expect(has(f, s, r, t)).toBeDefined();
   });
+  it.each([
+    ["Moscow and Pyongyang have denied arms transfers.", ["Russia", "North Korea"], []],
+    ["Officials in Moscow and Beijing said little.", [], ["Moscow", "Beijing"]],
+  ])("reads a pair of capitals together: %s", (sentence, states, places) => {
+    const f = facts("pair.txt", `${sentence}\n`);
+    for (const s of states) expect(f.entities.find((e) => e.label === s)?.kind).toBe("state");
+    for (const p of places) expect(f.entities.find((e) => e.label === p)?.kind).toBe("place");
+  });
   it("keeps a capital that acts as its state", () => {
     const f = facts("acts.txt", "Moscow is sending more troops to Ukraine.\n");
     expect(has(f, "Russia", "deploys_troops_to", "Ukraine")).toBeDefined();
