@@ -47,37 +47,33 @@ function formatDouble(value: unknown): string | undefined {
  * text and the character offsets.
  */
 export function flattenEvidence(value: unknown): string | undefined {
-  if (!Array.isArray(value)) return formatString(value);
-  if (value.length === 0) return undefined;
-  let out = "";
-  for (let i = 0; i < value.length; i++) {
-    const e = value[i] as Partial<Evidence>;
-    let text = typeof e.text === "string" ? e.text : "";
-    if (text.includes("\n") || text.includes("\r")) text = text.replace(NEWLINES, " ");
-    out += `${i ? EVIDENCE_SEPARATOR : ""}${e.doc ?? "?"}#${e.sentence ?? "?"}: ${text}`;
-  }
-  return out;
+  return evidenceText(value, String, EVIDENCE_SEPARATOR);
 }
 
 /**
  * flattenEvidence's text escaped for an XML attribute (the line breaks between entries as `&#10;`),
- * escaping each document id and sentence on its own rather than the joined text: the same characters,
- * without building and scanning the joined string first.
+ * escaping each document id, sentence and text on its own rather than the joined text: the same
+ * characters, without building and scanning the joined string first.
  */
 export function evidenceXml(value: unknown): string | undefined {
+  return evidenceText(value, escapeXmlAttribute, "&#10;");
+}
+
+/** The evidence entries as `doc#sentence: text`, each part passed through `out`, joined by `separator`. */
+function evidenceText(value: unknown, out: (s: string) => string, separator: string): string | undefined {
   if (!Array.isArray(value)) {
     const s = formatString(value);
-    return s === undefined ? undefined : escapeXmlAttribute(s);
+    return s === undefined ? undefined : out(s);
   }
   if (value.length === 0) return undefined;
-  let out = "";
+  let text = "";
   for (let i = 0; i < value.length; i++) {
     const e = value[i] as Partial<Evidence>;
-    let text = typeof e.text === "string" ? e.text : "";
-    if (LINE_BREAK.test(text)) text = text.replace(NEWLINES, " ");
-    out += `${i ? "&#10;" : ""}${escapeXmlAttribute(String(e.doc ?? "?"))}#${escapeXmlAttribute(String(e.sentence ?? "?"))}: ${escapeXmlAttribute(text)}`;
+    let sentence = typeof e.text === "string" ? e.text : "";
+    if (LINE_BREAK.test(sentence)) sentence = sentence.replace(NEWLINES, " ");
+    text += `${i ? separator : ""}${out(String(e.doc ?? "?"))}#${out(String(e.sentence ?? "?"))}: ${out(sentence)}`;
   }
-  return out;
+  return text;
 }
 
 const LINE_BREAK = /[\r\n]/;
