@@ -57,6 +57,13 @@ describe("formatNumber", () => {
   it.each([NaN, Infinity, -Infinity])("%s is absent", (n) => {
     expect(formatNumber(n)).toBeUndefined();
   });
+  it("gives String(n) for every finite number, before and after its cache fills (seeded random doubles)", () => {
+    let seed = 11;
+    const rnd = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
+    const extremes = [Number.MIN_VALUE, Number.MAX_VALUE, Number.EPSILON, -1e-300, 123456789012345680000, 1 / 3, -(2 ** 53)];
+    const doubles = Array.from({ length: 20_000 }, (_, i) => (i % 2 ? (rnd() - 0.5) * 10 ** Math.floor(rnd() * 40 - 20) : Math.floor(rnd() * 1e6)));
+    for (const n of [...extremes, ...doubles, ...doubles]) expect(formatNumber(n)).toBe(String(n));
+  });
 });
 
 describe("escaping round trip through an XML parser (seeded random strings)", () => {
