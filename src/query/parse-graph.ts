@@ -4,7 +4,7 @@ import { KgError, formatIssues } from "../errors.js";
 import { z } from "zod";
 import { GraphJson } from "../schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes } from "../schema/index.js";
-import { importGraph } from "../graph/import.js";
+import { importGraph, shareEvidenceStrings } from "../graph/import.js";
 import type { KgGraph } from "./indexes.js";
 
 /** Issues listed in an error message before the rest are counted. */
@@ -63,6 +63,7 @@ export function graphFromJson(json: unknown, where = "graph"): KgGraph {
   const issues = contractIssues(json);
   if (issues.length) throw invalid(where, issues);
   const data = json as GraphJson;
+  shareEvidenceStrings(data.edges);
   const graph: KgGraph = new MultiDirectedGraph<NodeAttributes, EdgeAttributes, GraphAttributes>({ allowSelfLoops: data.options.allowSelfLoops });
   try {
     importGraph(graph, data);

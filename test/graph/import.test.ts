@@ -7,7 +7,7 @@ import { describe, expect, it } from "vitest";
 import { syntheticGraph } from "../../bench/synthetic.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import { tagDocument } from "../../src/extract/ner/index.js";
-import { hashNeighbourTables, importGraph } from "../../src/graph/index.js";
+import { hashNeighbourTables, importGraph, shareEvidenceStrings } from "../../src/graph/index.js";
 import { buildKnowledgeGraph } from "../../src/pipeline/index.js";
 import { SEED_TEXT } from "../helpers/kg.js";
 
@@ -66,5 +66,38 @@ describe("importGraph", () => {
     expect(() => importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), dup)).toThrow(/already exists/);
     const unknown = { ...data, edges: [{ key: "x", source: "nobody", target: data.nodes[0].key, attributes: {} }] };
     expect(() => importGraph(new MultiDirectedGraph({ allowSelfLoops: false }), unknown)).toThrow(/not found/);
+  });
+});
+
+describe("shareEvidenceStrings", () => {
+  const evidenceOf = (data: SerializedGraph) => data.edges!.flatMap((e) => (e.attributes as { evidence: Array<{ doc: string; text: string }> }).evidence);
+
+  it("counts every repeated evidence text and document id of the seed graph, and changes no value", () => {
+    const data = seedJson();
+    const before = JSON.stringify(data);
+    const evidence = evidenceOf(data);
+    const shared = shareEvidenceStrings(data.edges!);
+    expect(shared).toEqual({
+      texts: evidence.length - new Set(evidence.map((e) => e.text)).size,
+      docs: evidence.length - new Set(evidence.map((e) => e.doc)).size,
+      textsToTheEnd: true,
+    });
+    // a sentence supports several relations and co-occurrences: texts do repeat in a real graph
+    expect(shared.texts).toBeGreaterThan(evidence.length / 2);
+    expect(JSON.stringify(data)).toBe(before);
+  });
+
+  it("stops looking texts up when the first 20,000 hardly repeat, and still shares document ids", () => {
+    const data = JSON.parse(JSON.stringify(syntheticGraph({ nodes: 5000, edges: 30_000 }).export())) as SerializedGraph;
+    const shared = shareEvidenceStrings(data.edges!);
+    expect(shared.textsToTheEnd).toBe(false);
+    expect(shared.texts).toBe(0);
+    expect(shared.docs).toBe(30_000 - new Set(evidenceOf(data).map((e) => e.doc)).size);
+  });
+
+  it("leaves entries it cannot read alone, for the contract check to report", () => {
+    const edges = [{}, { attributes: null }, { attributes: { evidence: "x" } }, { attributes: { evidence: [null, 3, { doc: 1, text: 2 }, { doc: "a", text: "t" }] } }];
+    expect(shareEvidenceStrings(edges)).toEqual({ texts: 0, docs: 0, textsToTheEnd: true });
+    expect(edges[3]).toEqual({ attributes: { evidence: [null, 3, { doc: 1, text: 2 }, { doc: "a", text: "t" }] } });
   });
 });

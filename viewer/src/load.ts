@@ -2,7 +2,7 @@
 import { MultiDirectedGraph } from "graphology";
 import { parse as parseGexf } from "graphology-gexf/browser";
 import { KgError, formatIssues } from "../../src/errors.js";
-import { importGraph } from "../../src/graph/import.js";
+import { importGraph, shareEvidenceStrings } from "../../src/graph/import.js";
 import {
   ENTITY_KINDS,
   GraphJson,
@@ -23,6 +23,7 @@ export function graphFromJson(data: unknown, where: string): KgGraph {
     const shown = lines.slice(0, 8).join("\n") + (lines.length > 8 ? `\n… and ${lines.length - 8} more` : "");
     throw new KgError("INVALID_GRAPH", `${where} is not a kgraph graph JSON file:\n${shown}`, { where });
   }
+  shareEvidenceStrings(parsed.data.edges);
   const graph: KgGraph = new MultiDirectedGraph({ allowSelfLoops: parsed.data.options.allowSelfLoops });
   try {
     importGraph(graph, parsed.data);
