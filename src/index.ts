@@ -6,7 +6,7 @@ export { documentFromText, documentFromSource, type DocumentOptions } from "./te
 export { extractFacts, type ExtractOptions, type Tagger } from "./extract/index.js";
 export { tagDocument, parseNerModel, spansFromTags, type NerModel } from "./extract/ner/index.js";
 export { resolveEntities, type Resolved, type ResolvedEntity } from "./resolve/index.js";
-export { buildGraph, analyseGraph, importGraph, type BuildGraphOptions, type KnowledgeMultiGraph } from "./graph/index.js";
+export { buildGraph, analyseGraph, importGraph, shareEvidenceStrings, type BuildGraphOptions, type KnowledgeMultiGraph } from "./graph/index.js";
 export { buildKnowledgeGraph, checkPipeline, runPipeline, documentStages, BUILD_DEFAULTS } from "./pipeline/index.js";
 export type { BuildOptions, BuildResult, SourceText, Stage, DocState } from "./pipeline/index.js";
 export { scoreGraph, formatReport, Gold, type EvalReport } from "./eval/index.js";
