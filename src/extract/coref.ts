@@ -21,11 +21,30 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
   const sorted = [...cands].sort((a, b) => a.start - b.start || b.end - a.end);
   const groups = new Map<string, Group>();
   const groupOf = new Map<Cand, Group>();
+  // non-person candidates by end offset, each with the order it first joined a group in
+  const nonPersonsByEnd = new Map<number, Array<{ cand: Cand; order: number }>>();
   const join = (c: Cand, key: string, label?: string) => {
     let g = groups.get(key);
     if (!g) groups.set(key, (g = { key, label, cands: [] }));
     g.cands.push(c);
+    if (!groupOf.has(c) && c.kind !== "person") {
+      const list = nonPersonsByEnd.get(c.end);
+      const entry = { cand: c, order: groupOf.size };
+      if (list) list.push(entry);
+      else nonPersonsByEnd.set(c.end, [entry]);
+    }
     groupOf.set(c, g);
+  };
+  /** The group of the name an acronym follows in brackets, "Economic Community of West African States (ECOWAS)". */
+  const introducedBy = (c: Cand, acronym: string): Group | undefined => {
+    let best: { cand: Cand; order: number } | undefined;
+    for (let end = Math.max(0, c.start - ACRONYM_INTRO_MAX); end < c.start; end++) {
+      for (const entry of nonPersonsByEnd.get(end) ?? []) {
+        const gap = acronymIntro(text, end, acronym);
+        if (gap >= 0 && end + gap === c.start && (!best || entry.order < best.order)) best = entry;
+      }
+    }
+    return best && groupOf.get(best.cand);
   };
   const deferred: Cand[] = [];
   // first pass: names that identify their entity on their own
@@ -52,7 +71,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     if (isAcronym(s)) {
       const bare = s.replace(/\./g, "");
       // "Economic Community of West African States (ECOWAS)": the name the acronym follows in brackets
-      const introduced = [...groupOf.entries()].find(([o]) => o.kind !== "person" && o.end + acronymIntro(text, o.end, s) === c.start)?.[1];
+      const introduced = introducedBy(c, s);
       const full = introduced ?? [...groups.values()].find((g) => g.cands[0].kind !== "person" && [initials(doc, g), initials(doc, g, true)].includes(bare));
       if (full) {
         join(c, full.key);
@@ -180,8 +199,11 @@ function initials(doc: Document, g: Group, all = false): string {
     .join("");
 }
 
+/** Longest gap acronymIntro accepts between a name and its bracketed acronym. */
+const ACRONYM_INTRO_MAX = 4;
+
 /** How many characters after a name lead up to this acronym in brackets ("… States (ECOWAS)"), or -1. */
 function acronymIntro(text: string, end: number, acronym: string): number {
-  const m = /^\s*\(\s*/.exec(text.slice(end, end + 4));
+  const m = /^\s*\(\s*/.exec(text.slice(end, end + ACRONYM_INTRO_MAX));
   return m && text.startsWith(acronym, end + m[0].length) ? m[0].length : -1;
 }
