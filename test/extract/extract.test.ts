@@ -356,10 +356,17 @@ describe("an office is stated once", () => {
     ["Christine Lagarde, president of the European Central Bank, warned of inflation.", "Christine Lagarde", "leader_of", "European Central Bank"],
     ["IMF chief Kristalina Georgieva said growth would slow.", "Kristalina Georgieva", "official_of", "IMF"],
     ["John Kirby, a White House spokesman, said so.", "John Kirby", "official_of", "United States"],
+    ["Tim Cook, chief executive of the Apple Corporation, told reporters in London that prices would rise.", "Tim Cook", "leader_of", "Apple Corporation"],
   ])("%s", (sentence, s, r, t) => {
     const f = facts("office.txt", `${sentence}\n`);
     expect(has(f, s, r, t)).toBeDefined();
     expect(typed(f).filter((x) => x.relation === "works_for")).toEqual([]);
+  });
+  it.each([
+    ["Tenten Markobri works for the Denti Agency, according to Logos Sharalo.", "Tenten Markobri", "Denti Agency"],
+    ["Mark Smith was hired by the World Bank in 2019.", "Mark Smith", "World Bank"],
+  ])("reads employment stated with a verb: %s", (sentence, s, t) => {
+    expect(has(facts("verb.txt", `${sentence}\n`), s, "works_for", t)).toBeDefined();
   });
   it("keeps works_for for an occupation that is no office", () => {
     const f = facts("occupation.txt", "Rob Lee, a senior fellow at the Foreign Policy Research Institute, said so.\n");

@@ -103,8 +103,11 @@ const LEADER_TITLE = new RegExp(`^(?:(?:${MODS}) )*${LEADER}$`, "i");
  * office ("senior researcher", "founder") stays works_for.
  */
 const isOfficeTitle = (t: string) => {
-  const head = t.trim().split(/\s+/).pop()!.toLowerCase();
-  return LEADER_TITLES.has(head) || OFFICIAL_TITLES.has(head);
+  const words = t.trim().toLowerCase().split(/\s+/);
+  const head = words[words.length - 1];
+  // multi-word leader titles end in a word that is no office alone: "chief executive"
+  const tail = words.slice(-3).join(" ");
+  return LEADER_TITLES.has(head) || OFFICIAL_TITLES.has(head) || LEADER_PHRASES.some((p) => tail === p || tail.endsWith(` ${p}`));
 };
 const isLeaderTitle = (t: string) => LEADER_TITLE.test(t.trim()) && !/\b(?:vice|deputy)\b/i.test(t);
 
@@ -200,6 +203,17 @@ const RULES: Rule[] = ([
     re: compile(`{P} , (?:a |an |the )?${OCC} (?:at|of|with|for|from|in) (?:the )?{I}`),
     hint: OCC_HINT,
     make: (m) => (isOfficeTitle(m[2]) ? null : { source: n(m[1]), target: n(m[3]), relation: "works_for", role: role(m[2]), confidence: 0.85 }),
+  },
+  // "Tenten Markobri works for the Denti Agency", "she has worked at the Institute", "is employed by X"
+  {
+    re: compile(`{P} (?:, who )?${AUX}(?:works|worked|working|work) (?:for|at) (?:the )?{I}`),
+    hint: /\bwork(?:s|ed|ing)?\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "works_for", confidence: 0.8 }),
+  },
+  {
+    re: compile(`{P} (?:, who )?${AUX}(?:employed|hired) (?:by|at) (?:the )?{I}`),
+    hint: /\b(?:employed|hired)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "works_for", confidence: 0.8 }),
   },
   // "KINU researcher Hong Min"
   {
