@@ -99,12 +99,56 @@ const ORG_JOINERS = new Set(["for", "of", "on"]);
 /** Lower-case particles inside personal names ("Lula da Silva", "Ursula von der Leyen"). */
 const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al", "el", "ter", "zu"]);
 
+/** Particles that in English text only ever sit inside a personal name: "von der Leyen", "van Houten". */
+const PERSON_PARTICLES = new Set(["von", "van", "der", "den", "ter", "zu", "vom"]);
+/** Capitalised words that start a sentence or a phrase, never a name: "The van der Waals force". */
+const NOT_GIVEN_NAMES = new Set(["The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Mr", "Mrs", "Ms", "Dr"]);
+
+/**
+ * "Ursula von der Leyen" tagged as a place and a person, "Frans van Houten" as nothing and an
+ * organisation: a name part, particles of which one is only ever personal (von, van, der, ...) and
+ * another name part are one person, whatever the tagger made of the parts. The parts must stand alone
+ * (no longer span runs into them). A person span the tagger began at the particle ("van Beethoven")
+ * takes the name part before it. Returns the tags with such names re-tagged B-PER I-PER ...
+ */
+function particleNames(tokens: readonly Token[], tags: readonly string[]): readonly string[] {
+  let out: string[] | undefined;
+  for (let p = 1; p + 1 < tokens.length; p++) {
+    if (!PERSON_PARTICLES.has(tokens[p].text)) continue;
+    // "Ludwig/O van/B-PER Beethoven/I-PER": the name began a word earlier
+    if (tags[p] === "B-PER") {
+      if ((tags[p - 1] ?? "O") === "O" && NAME_PART.test(tokens[p - 1].text) && !NOT_GIVEN_NAMES.has(tokens[p - 1].text)) {
+        out ??= [...tags];
+        out[p - 1] = "B-PER";
+        out[p] = "I-PER";
+      }
+      continue;
+    }
+    if ((tags[p] ?? "O") !== "O") continue;
+    let q = p;
+    while (q < tokens.length && NAME_PARTICLES.has(tokens[q].text) && (tags[q] ?? "O") === "O") q++;
+    const a = p - 1;
+    const first = tags[a] ?? "O";
+    const last = tags[q] ?? "O";
+    if (q >= tokens.length || !NAME_PART.test(tokens[a].text) || !NAME_PART.test(tokens[q].text) || NOT_GIVEN_NAMES.has(tokens[a].text)) continue;
+    if (first.startsWith("I-") || last.startsWith("I-")) continue;
+    let end = q + 1;
+    if (last !== "O") while (end < tokens.length && tags[end] === `I-${last.slice(2)}`) end++;
+    out ??= [...tags];
+    out[a] = "B-PER";
+    for (let k = a + 1; k < end; k++) out[k] = "I-PER";
+    p = end - 1;
+  }
+  return out ?? tags;
+}
+
 /**
  * Spans of the tagger's IOB2 tags, with two repairs: a person's name runs on over capitalised name parts
  * the tagger left out ("Kim [Jong-un]"), and an organisation joined by "for"/"of"/"on" to another name is one
  * name ("Korea Institute for National Unification").
  */
-function nerSpans(tokens: readonly Token[], tags: readonly string[]): Cand[] {
+function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] {
+  const tags = particleNames(tokens, rawTags);
   const out: Cand[] = [];
   let i = 0;
   let taken = 0; // tokens before this index belong to spans already read

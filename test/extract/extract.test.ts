@@ -380,3 +380,21 @@ describe("dates written with spaced commas", () => {
     expect((has(f, "Israel", "at_war_with", "Hamas") ?? has(f, "Hamas", "at_war_with", "Israel"))?.date).toBe("2023-10-07");
   });
 });
+
+describe("names with Germanic and Dutch particles", () => {
+  const people = (text: string) =>
+    facts("particles.txt", `${text}\n`)
+      .entities.filter((e) => e.kind === "person")
+      .map((e) => e.label)
+      .sort();
+  it.each([
+    ["Ursula von der Leyen said the bloc would respond.", ["Ursula von der Leyen"]],
+    ["Dutch Prime Minister Mark Rutte met Frans van Houten.", ["Frans van Houten", "Mark Rutte"]],
+    ["Ludwig van Beethoven and Vincent van Gogh were artists.", ["Ludwig van Beethoven", "Vincent van Gogh"]],
+  ])("%s", (text, expected) => {
+    expect(people(text)).toEqual(expected);
+  });
+  it("leaves a particle after a sentence's first word alone", () => {
+    expect(people("The van der Waals force is weak.")).toEqual([]);
+  });
+});
