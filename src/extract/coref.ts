@@ -92,7 +92,51 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     for (const c of g.cands) join(c, owner.key);
     groups.delete(g.key);
   }
+  addBlocReferences(doc, text, sorted, groupOf);
   return toEntities(doc, [...groups.values()]);
+}
+
+/** Trade and political blocs a text may go on to call "the bloc", by folded name. */
+const BLOCS = new Set([
+  "european union",
+  "eu",
+  "asean",
+  "association of southeast asian nations",
+  "african union",
+  "mercosur",
+  "ecowas",
+  "economic community of west african states",
+  "gulf cooperation council",
+  "gcc",
+  "brics",
+  "arab league",
+  "eurasian economic union",
+  "g7",
+  "g20",
+]);
+
+/**
+ * "the bloc's foreign policy chief Josep Borrell": "bloc" is a mention of the bloc the document
+ * named last before it (the European Union, ASEAN, ...), so the patterns read it like the name.
+ * It is marked as naming the entity by another word, so it is no alias. Nothing happens where no
+ * bloc was named before, or where "bloc" is part of a longer name.
+ */
+function addBlocReferences(doc: Document, text: string, sorted: readonly Cand[], groupOf: Map<Cand, Group>): void {
+  const blocs = sorted.filter((c) => BLOCS.has(foldName(doc.text.slice(c.start, c.end)).replace(/^the /, "")));
+  if (blocs.length === 0) return;
+  for (const m of text.matchAll(/\b[Tt]he bloc\b/g)) {
+    const start = m.index + 4;
+    const end = start + 4;
+    if (sorted.some((c) => c.start < end && start < c.end)) continue;
+    let named: Cand | undefined;
+    for (const c of blocs) if (c.end <= start) named = c;
+    const group = named && groupOf.get(named);
+    const sentence = doc.sentences.find((s) => s.start <= start && end <= s.end);
+    if (!group || !sentence) continue;
+    const c: Cand = { start, end, sentence: sentence.index, kind: named!.kind, source: "coref:bloc", metonym: true };
+    group.cands.push(c);
+    groupOf.set(c, group);
+  }
 }
 
 function toEntities(doc: Document, groups: Group[]): CorefResult {

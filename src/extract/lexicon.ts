@@ -23,7 +23,7 @@ export const TITLE_MODIFIERS = words(
   "foreign defence defense culture finance interior home justice trade economy economic health education labour labor " +
     "energy transport agriculture environment industry unification security intelligence information science technology " +
     "sports tourism deputy vice first senior top chief acting former ex junior state military national " +
-    "supreme prime general lieutenant major rear attorney special army navy police ministry government",
+    "supreme prime general lieutenant major rear attorney special army navy police ministry government policy monetary climate",
 );
 /** Honorifics and titles stripped from person names ("Gen.", "Mr", "Leader"). */
 export const HONORIFICS = words(

@@ -398,3 +398,18 @@ describe("names with Germanic and Dutch particles", () => {
     expect(people("The van der Waals force is weak.")).toEqual([]);
   });
 });
+
+describe("'the bloc' for the bloc named before it", () => {
+  it("reads 'the bloc's foreign policy chief' as the European Union's official, with no 'bloc' alias", () => {
+    const f = facts("bloc.txt", "European Union leaders agreed new sanctions against Russia, the bloc's foreign policy chief Josep Borrell said.\n");
+    expect(has(f, "Josep Borrell", "official_of", "European Union")?.role).toBe("foreign policy chief");
+    const eu = f.entities.find((e) => e.label === "European Union")!;
+    expect(eu.aliases).not.toContain("bloc");
+    expect(f.mentions.filter((m) => m.entity === eu.id).map((m) => m.text)).toEqual(["European Union", "bloc"]);
+  });
+  it("leaves 'the bloc' alone when no bloc was named before it", () => {
+    const f = facts("nobloc.txt", "The bloc's foreign policy chief Josep Borrell said Russia must pay.\n");
+    expect(f.mentions.map((m) => m.text)).not.toContain("bloc");
+    expect(typed(f).filter((r) => r.relation === "official_of")).toEqual([]);
+  });
+});
