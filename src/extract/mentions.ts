@@ -97,10 +97,10 @@ const NAME_PART = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
 const PARTICLE_NAME_PART = /^(?:al|el|ad|an|ar|as|ash|at|az|ed|es|bin|ibn|abu|ben|bint)-\p{Lu}[\p{L}'’]*(?:-\p{L}+)*$/u;
 const ORG_JOINERS = new Set(["for", "of", "on"]);
 /** Lower-case particles inside personal names ("Lula da Silva", "Ursula von der Leyen"). */
-const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "la", "le", "bin", "ibn", "al", "el", "ter", "zu"]);
+const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "della", "der", "den", "van", "von", "vom", "la", "le", "bin", "ibn", "bint", "al", "el", "ter", "zu"]);
 
 /** Particles that in English text only ever sit inside a personal name: "von der Leyen", "van Houten". */
-const PERSON_PARTICLES = new Set(["von", "van", "der", "den", "ter", "zu", "vom"]);
+const PERSON_PARTICLES = new Set(["von", "van", "der", "den", "ter", "zu", "vom", "bin", "ibn", "bint"]);
 /** Capitalised words that start a sentence or a phrase, never a name: "The van der Waals force". */
 const NOT_GIVEN_NAMES = new Set(["The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Mr", "Mrs", "Ms", "Dr"]);
 
@@ -109,10 +109,18 @@ const NOT_GIVEN_NAMES = new Set(["The", "A", "An", "In", "On", "At", "By", "For"
  * organisation: a name part, particles of which one is only ever personal (von, van, der, ...) and
  * another name part are one person, whatever the tagger made of the parts. The parts must stand alone
  * (no longer span runs into them). A person span the tagger began at the particle ("van Beethoven")
- * takes the name part before it. Returns the tags with such names re-tagged B-PER I-PER ...
+ * takes the name part before it. Lower-case words other than particles leave a person span ("Kim/B-PER
+ * signed/I-PER a/I-PER"). Returns the tags with such names re-tagged B-PER I-PER ...
  */
 function particleNames(tokens: readonly Token[], tags: readonly string[]): readonly string[] {
   let out: string[] | undefined;
+  // "Kim/B-PER signed/I-PER a/I-PER": a person's name has no lower-case words but its particles
+  for (let k = 1; k < tokens.length; k++) {
+    if (tags[k] !== "I-PER" || !/^\p{Ll}/u.test(tokens[k].text) || NAME_PARTICLES.has(tokens[k].text)) continue;
+    out ??= [...tags];
+    for (let e = k; e < tokens.length && tags[e] === "I-PER" && /^\p{Ll}/u.test(tokens[e].text); e++) out[e] = "O";
+  }
+  if (out) tags = out;
   for (let p = 1; p + 1 < tokens.length; p++) {
     if (!PERSON_PARTICLES.has(tokens[p].text)) continue;
     // "Ludwig/O van/B-PER Beethoven/I-PER": the name began a word earlier
@@ -173,7 +181,9 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] 
       // "Lula da Silva": particles then a capitalised part, whatever the tagger made of them
       let p = j;
       while (p < tokens.length && NAME_PARTICLES.has(tokens[p].text)) p++;
-      if (p > j && p < tokens.length && /^\p{Lu}/u.test(tokens[p].text) && !/^[BI]-(?:ORG|MISC)$/.test(tags[p] ?? "")) {
+      // (a one-word organisation or misc span there is a surname the tagger misread: "Lula da Silva/ORG")
+      const lone = /^B-(?:ORG|MISC)$/.test(tags[p] ?? "") && !/^I-/.test(tags[p + 1] ?? "");
+      if (p > j && p < tokens.length && /^\p{Lu}/u.test(tokens[p].text) && (lone || !/^[BI]-(?:ORG|MISC)$/.test(tags[p] ?? ""))) {
         j = p + 1;
         while (j < tokens.length && tags[j] === `I-${tags[p]?.slice(2)}`) j++;
       }

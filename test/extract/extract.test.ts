@@ -381,7 +381,7 @@ describe("dates written with spaced commas", () => {
   });
 });
 
-describe("names with Germanic and Dutch particles", () => {
+describe("names with particles, and no lower-case words in names", () => {
   const people = (text: string) =>
     facts("particles.txt", `${text}\n`)
       .entities.filter((e) => e.kind === "person")
@@ -391,6 +391,10 @@ describe("names with Germanic and Dutch particles", () => {
     ["Ursula von der Leyen said the bloc would respond.", ["Ursula von der Leyen"]],
     ["Dutch Prime Minister Mark Rutte met Frans van Houten.", ["Frans van Houten", "Mark Rutte"]],
     ["Ludwig van Beethoven and Vincent van Gogh were artists.", ["Ludwig van Beethoven", "Vincent van Gogh"]],
+    ["Mohammed bin Salman met Joe Biden at the Bank of America.", ["Joe Biden", "Mohammed bin Salman"]],
+    ["Luiz Inácio Lula da Silva met Ursula von der Leyen.", ["Luiz Inácio Lula da Silva", "Ursula von der Leyen"]],
+    // the tagger ran "Kim" on into "signed a"
+    ["Putin and Kim signed a mutual defence treaty in Pyongyang.", ["Kim"]],
   ])("%s", (text, expected) => {
     expect(people(text)).toEqual(expected);
   });
