@@ -417,3 +417,18 @@ describe("'the bloc' for the bloc named before it", () => {
     expect(typed(f).filter((r) => r.relation === "official_of")).toEqual([]);
   });
 });
+
+describe("places inside places", () => {
+  it.each([
+    ["Ukrainian forces recaptured the village of Robotyne in the Zaporizhzhia region.", "Robotyne", "Zaporizhzhia region"],
+    ["Fighting continued near Bakhmut, in eastern Ukraine's Donetsk region.", "Bakhmut", "Donetsk region"],
+    ["The strike hit Kharkiv, Ukraine's second-largest city.", "Kharkiv", "Ukraine"],
+  ])("%s", (sentence, place, where) => {
+    expect(has(facts("places.txt", `${sentence}\n`), place, "located_in", where)).toBeDefined();
+  });
+  it("keeps a capital a capital", () => {
+    const f = facts("capital.txt", "Kyiv, Ukraine's capital, was shelled.\n");
+    expect(has(f, "Kyiv", "capital_of", "Ukraine")).toBeDefined();
+    expect(has(f, "Kyiv", "located_in", "Ukraine")).toBeUndefined();
+  });
+});

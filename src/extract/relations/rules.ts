@@ -286,6 +286,24 @@ const RULES: Rule[] = ([
     hint: / (?:in|of) /,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.75 }),
   },
+  // "the village of Robotyne in the Zaporizhzhia region": a settlement named as one, in a place
+  {
+    re: compile(`(?:village|town|city|settlement|hamlet|port|district) of {L} (?:, )?(?:in|near) (?:the )?(?:[a-z]+ )?{L}`),
+    hint: /\b(?:village|town|city|settlement|hamlet|port|district) of\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.75 }),
+  },
+  // "Bakhmut, in eastern Ukraine's Donetsk region"
+  {
+    re: compile(`{L} , in (?:the )?(?:[a-z-]+ )?{SL} 's (?:[a-z-]+ ){0,2}{L}`),
+    hint: / 's /,
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "located_in", confidence: 0.75 }),
+  },
+  // "Kharkiv, Ukraine's second-largest city"
+  {
+    re: compile(`{L} , (?:the )?{SL} 's (?:[a-z-]+ ){0,3}(?:city|town|port|village|region|province|district|island|base|oblast)\\b`),
+    hint: / 's /,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "located_in", confidence: 0.75 }),
+  },
   // institutions and events in a place: "the Korea Herald in Seoul", "a summit held in Hanoi"
   {
     re: compile(`{I}(?: ,)? (?:(?:based|headquartered|located) )?in {SL}`),
