@@ -38,8 +38,9 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
     if (x !== y) parent[Math.max(x, y)] = Math.min(x, y);
   };
   const byLabel = new Map<string, number>();
+  const nameKey = (kind: EntityKind, name: string) => (kind === "person" ? spellingKey(name) : foldName(name));
   locals.forEach((l, i) => {
-    const k = `${family(l.entity.kind)}:${l.entity.id.startsWith("state:") ? l.entity.id : foldName(l.entity.label)}`;
+    const k = `${family(l.entity.kind)}:${l.entity.id.startsWith("state:") ? l.entity.id : nameKey(l.entity.kind, l.entity.label)}`;
     const j = byLabel.get(k);
     if (j === undefined) byLabel.set(k, i);
     else union(i, j);
@@ -47,7 +48,7 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
   locals.forEach((l, i) => {
     for (const a of l.entity.aliases) {
       if (!/\s/.test(a.trim()) && !/^\p{Lu}{2,}$/u.test(a)) continue; // single names ("Kim") are too ambiguous across documents
-      const j = byLabel.get(`${family(l.entity.kind)}:${foldName(a)}`);
+      const j = byLabel.get(`${family(l.entity.kind)}:${nameKey(l.entity.kind, a)}`);
       if (j !== undefined) union(i, j);
     }
   });
@@ -57,11 +58,11 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
     if (l.entity.kind !== "person") return;
     const parts = l.entity.label.split(/\s+/);
     if (parts.length < 2) return;
-    for (const p of parts) if (/^\p{Lu}/u.test(p)) (byPart.get(foldName(p)) ?? byPart.set(foldName(p), new Set()).get(foldName(p))!).add(find(i));
+    for (const p of parts) if (/^\p{Lu}/u.test(p)) (byPart.get(spellingKey(p)) ?? byPart.set(spellingKey(p), new Set()).get(spellingKey(p))!).add(find(i));
   });
   locals.forEach((l, i) => {
     if (l.entity.kind !== "person" || /\s/.test(l.entity.label.trim())) return;
-    const owners = [...(byPart.get(foldName(l.entity.label)) ?? [])].map(find);
+    const owners = [...(byPart.get(spellingKey(l.entity.label)) ?? [])].map(find);
     if (new Set(owners).size === 1) union(i, owners[0]);
   });
   const groups = new Map<number, Local[]>();
@@ -94,6 +95,18 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
     }
   }
   return { entities, relations: dropCoveredCooccurrences(mergeRelations(relations)) };
+}
+
+/**
+ * A person's name folded, with the endings that English transliterations of Slavic names spell in
+ * several ways made one: "Zelenskyy", "Zelenskiy" and "Zelensky"; "Sergei" and "Sergey". Names that
+ * differ in anything else stay apart ("Kim Jong-un", "Kim Jong-il").
+ */
+function spellingKey(name: string): string {
+  return foldName(name)
+    .split(" ")
+    .map((w) => w.replace(/sk(?:yy|iy|ii)$/, "sky").replace(/^(\p{L}{3,})ei$/u, "$1ey"))
+    .join(" ");
 }
 
 /** Places and institutions are often told apart differently by different documents: they merge by name. */

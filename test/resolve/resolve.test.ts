@@ -83,3 +83,24 @@ describe("mergeRelations", () => {
     expect(merged.items).toEqual(["a"]);
   });
 });
+
+describe("transliterations of one name", () => {
+  const doc = (name: string, ...entities: Entity[]): DocumentFacts => ({ doc: name, mentions: [], entities, relations: [] });
+  const resolved = resolveEntities([
+    doc("a.txt", entity("p", "person", "Volodymyr Zelenskyy", [], 3), entity("q", "person", "Sergei Shoigu"), entity("r", "person", "Kim Jong-un")),
+    doc("b.txt", entity("p", "person", "Volodymyr Zelensky"), entity("q", "person", "Sergey Shoigu", [], 2), entity("r", "person", "Kim Jong-il")),
+    doc("c.txt", entity("p", "person", "Zelenskiy")),
+  ]);
+  const byLabel = (label: string) => resolved.entities.find((e) => e.label === label);
+
+  it("merges the spellings English gives Slavic name endings, under the spelling used most", () => {
+    const zelensky = byLabel("Volodymyr Zelenskyy")!;
+    expect(zelensky.documents).toEqual(["a.txt", "b.txt", "c.txt"]);
+    expect(zelensky.aliases).toContain("Volodymyr Zelensky");
+    expect(byLabel("Sergey Shoigu")?.documents).toEqual(["a.txt", "b.txt"]);
+  });
+  it("keeps names that differ in anything else apart", () => {
+    expect(byLabel("Kim Jong-un")?.documents).toEqual(["a.txt"]);
+    expect(byLabel("Kim Jong-il")?.documents).toEqual(["b.txt"]);
+  });
+});
