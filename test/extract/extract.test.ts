@@ -432,3 +432,27 @@ describe("places inside places", () => {
     expect(has(f, "Kyiv", "located_in", "Ukraine")).toBeUndefined();
   });
 });
+
+describe("pacts signed by leaders bind the states they lead", () => {
+  const f = facts(
+    "pact.txt",
+    [
+      "Russian President Vladimir Putin and North Korean leader Kim Jong-un met in Pyongyang on Wednesday.",
+      "Putin and Kim signed a mutual defence treaty at the Kumsusan palace.",
+      "Japanese Prime Minister Fumio Kishida signed a security pact with Philippine President Ferdinand Marcos Jr.",
+      "Kishida and Marcos also signed a trade agreement.",
+    ].join("\n\n") + "\n",
+  );
+  const allied = (a: string, b: string) => has(f, a, "allied_with", b) ?? has(f, b, "allied_with", a);
+  it("reads 'Putin and Kim signed a mutual defence treaty' as Russia allied with North Korea, on that sentence", () => {
+    const r = allied("Russia", "North Korea");
+    expect(r?.evidence.map((e) => e.text)).toEqual(["Putin and Kim signed a mutual defence treaty at the Kumsusan palace."]);
+  });
+  it("reads 'X signed a security pact with Y' for the leaders' states, and a trade agreement as no alliance", () => {
+    expect(allied("Japan", "Philippines")?.evidence).toHaveLength(1);
+  });
+  it("says nothing when the document does not say whom the signers lead", () => {
+    const g = facts("pact2.txt", "Li and Kishida signed a mutual defence treaty.\n");
+    expect(typed(g).filter((r) => r.relation === "allied_with")).toEqual([]);
+  });
+});

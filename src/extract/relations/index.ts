@@ -61,8 +61,19 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     }
     found.push(...agreementRelations(doc, ms, kinds, evidence), ...warRelations(doc, ms, kinds, evidence));
   }
+  // pacts signed by leaders: the states they lead, as the document states it
+  const ledState = (id: string | undefined) =>
+    id === undefined || kinds.get(id) === "state"
+      ? id
+      : found.find((r) => r.source === id && r.relation === "leader_of" && kinds.get(r.target) === "state")?.target;
+  for (const { draft, ids, evidence } of pending) {
+    if (draft.contextSource !== "states-of-leaders") continue;
+    const [a, b] = [ledState(ids[draft.source]), ledState(ids[draft.target])];
+    if (a && b && a !== b) found.push(toRelation(draft, a, b, evidence));
+  }
   // titles without a state: the state of a colleague named in the same sentence
   for (const { draft, ids, evidence } of pending) {
+    if (draft.contextSource !== "state-of-colleague") continue;
     const person = ids[draft.source];
     if (found.some((r) => r.source === person && (r.relation === "official_of" || r.relation === "leader_of") && r.evidence[0].sentence === evidence.sentence)) continue;
     // the colleague named nearest before the title ("Japanese Foreign Minister A and Defence Minister B"),

@@ -19,8 +19,12 @@ export interface Draft {
   at?: number;
   /** The target is not in the sentence: it is the document's last deployment destination. */
   contextTarget?: "deployment";
-  /** The source (a state) is the one whose officials the sentence names with another person. */
-  contextSource?: "state-of-colleague";
+  /**
+   * `state-of-colleague`: the source's state is the one whose officials the sentence names with
+   * another person. `states-of-leaders`: source and target stand for the states they lead (a person
+   * does, as the document states it; a state stands for itself).
+   */
+  contextSource?: "state-of-colleague" | "states-of-leaders";
 }
 
 /** An alternation of words, longest first, each matching with a capital or small first letter ("Minister", "minister"). */
@@ -56,6 +60,9 @@ const SUPPLY_HINT = new RegExp(`\\b${SUPPLY}\\b`);
 const ATTRIBUTION = " , (?:(?:[a-z-]+|@[A-Z]\\d+) ){0,5}?(?:@[A-Z]\\d+|[a-z-]+) (?:said|says|told|added|reported|claimed|stated|noted|confirmed)\\b";
 const RECEIVE_HINT = new RegExp(`\\b${RECEIVE}\\b`);
 const TROOPS_HINT = new RegExp(`\\b${TROOPS}\\b`);
+/** A defence pact, unnamed: "a mutual defence treaty", "a new security pact", "the comprehensive strategic partnership treaty". */
+const ALLIANCE_DEAL =
+  "(?:a |an |the )?(?:new |landmark |historic )?(?:comprehensive )?(?:strategic )?(?:mutual |reciprocal )?(?:defen[cs]e|security|military|partnership|mutual defen[cs]e) (?:pact|treaty|agreement|alliance|deal)";
 const NUM = "(\\d[\\d,.]*(?: (?:thousand|million))?)";
 const APPROX = "(?:(?:about|around|approximately|roughly|nearly|almost|over|more than|some|an estimated|up to|at least) )?";
 
@@ -328,6 +335,18 @@ const RULES: Rule[] = ([
     re: compile(`{S} ${AUX}(?:signed|concluded|sealed|agreed) (?:a |an )?(?:new |landmark |historic )?(?:mutual |reciprocal )?(?:defen[cs]e|security|military|mutual defen[cs]e) (?:pact|treaty|agreement|alliance|deal) with (?:the )?{S}`),
     hint: /\b(?:pact|treaty|agreement|alliance|deal)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.75 }),
+  },
+  // "Putin and Kim signed a mutual defence treaty", "Marcos signed a security pact with Kishida":
+  // leaders sign for their states, which the document says they lead
+  {
+    re: compile(`@[PSD](\\d+) and (?:the )?@[PSD](\\d+) ${AUX}(?:signed|concluded|sealed) ${ALLIANCE_DEAL}`),
+    hint: /\b(?:signed|concluded|sealed)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.7, contextSource: "states-of-leaders" }),
+  },
+  {
+    re: compile(`{P} ${AUX}(?:signed|concluded|sealed) ${ALLIANCE_DEAL} with (?:the )?@[PSD](\\d+)`),
+    hint: /\b(?:signed|concluded|sealed)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.7, contextSource: "states-of-leaders" }),
   },
   {
     re: compile(`{S} 's (?:close |key |main |closest )?ally(?: ,)? {S}`),
