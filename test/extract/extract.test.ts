@@ -444,6 +444,9 @@ describe("pacts signed by leaders bind the states they lead", () => {
     ].join("\n\n") + "\n",
   );
   const allied = (a: string, b: string) => has(f, a, "allied_with", b) ?? has(f, b, "allied_with", a);
+  it("reads two titled leaders who met ('Russian President Vladimir Putin and North Korean leader Kim Jong-un met')", () => {
+    expect(has(f, "Vladimir Putin", "met_with", "Kim Jong-un") ?? has(f, "Kim Jong-un", "met_with", "Vladimir Putin")).toBeDefined();
+  });
   it("reads 'Putin and Kim signed a mutual defence treaty' as Russia allied with North Korea, on that sentence", () => {
     const r = allied("Russia", "North Korea");
     expect(r?.evidence.map((e) => e.text)).toEqual(["Putin and Kim signed a mutual defence treaty at the Kumsusan palace."]);

@@ -434,7 +434,8 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
   {
-    re: compile(`{P} and {P} ${AUX}(?:met|held talks|meet|shook hands)`),
+    // "Putin and Kim met", "Russian President Vladimir Putin and North Korean leader Kim Jong-un met"
+    re: compile(`{P} and (?:(?:his |her |their )?(?:@[SD]\\d+ (?:'s )?)?(?:[A-Za-z-]+ ){0,3}?)?{P} ${AUX}(?:met|held talks|meet|shook hands)`),
     hint: /\b(?:met|talks|meet|shook)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
