@@ -124,16 +124,24 @@ const BLOCS = new Set([
 function addBlocReferences(doc: Document, text: string, sorted: readonly Cand[], groupOf: Map<Cand, Group>): void {
   const blocs = sorted.filter((c) => BLOCS.has(foldName(doc.text.slice(c.start, c.end)).replace(/^the /, "")));
   if (blocs.length === 0) return;
+  let covered: Uint8Array | undefined;
+  let next = 0; // blocs before this index end before the current "bloc"
+  let sentence = 0;
   for (const m of text.matchAll(/\b[Tt]he bloc\b/g)) {
     const start = m.index + 4;
     const end = start + 4;
-    if (sorted.some((c) => c.start < end && start < c.end)) continue;
-    let named: Cand | undefined;
-    for (const c of blocs) if (c.end <= start) named = c;
+    if (!covered) {
+      covered = new Uint8Array(text.length);
+      for (const c of sorted) covered.fill(1, c.start, c.end);
+    }
+    if (covered.subarray(start, end).some((x) => x === 1)) continue;
+    while (next < blocs.length && blocs[next].end <= start) next++;
+    const named = next > 0 ? blocs[next - 1] : undefined;
     const group = named && groupOf.get(named);
-    const sentence = doc.sentences.find((s) => s.start <= start && end <= s.end);
-    if (!group || !sentence) continue;
-    const c: Cand = { start, end, sentence: sentence.index, kind: named!.kind, source: "coref:bloc", metonym: true };
+    while (sentence < doc.sentences.length && doc.sentences[sentence].end < end) sentence++;
+    const s = doc.sentences[sentence];
+    if (!group || !s || s.start > start) continue;
+    const c: Cand = { start, end, sentence: s.index, kind: named.kind, source: "coref:bloc", metonym: true };
     group.cands.push(c);
     groupOf.set(c, group);
   }
