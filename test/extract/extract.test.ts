@@ -459,3 +459,15 @@ describe("pacts signed by leaders bind the states they lead", () => {
     expect(typed(g).filter((r) => r.relation === "allied_with")).toEqual([]);
   });
 });
+
+describe("lists that join, and visits with a meeting", () => {
+  it("reads 'Finland and Sweden joined NATO' for both states", () => {
+    const f = facts("join.txt", "Finland and Sweden joined NATO after Russia invaded Ukraine.\n");
+    expect(has(f, "Finland", "member_of", "NATO")).toBeDefined();
+    expect(has(f, "Sweden", "member_of", "NATO")).toBeDefined();
+  });
+  it("reads 'X visited Moscow, where he met Y' as a meeting of X and Y", () => {
+    const f = facts("visit.txt", "Chinese Foreign Minister Wang Yi visited Moscow, where he met Sergei Lavrov.\n");
+    expect(has(f, "Wang Yi", "met_with", "Sergei Lavrov") ?? has(f, "Sergei Lavrov", "met_with", "Wang Yi")).toBeDefined();
+  });
+});

@@ -434,6 +434,12 @@ const RULES: Rule[] = ([
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "met_with", confidence: 0.8 }),
   },
   {
+    // "Wang Yi visited Moscow, where he met Sergei Lavrov": the visitor met them
+    re: compile(`{P} ${AUX}(?:visited|arrived in|travelled to|traveled to|flew to) (?:the )?{SL} (?:on [A-Z][a-z]+ )?, where (?:he|she) ${AUX}(?:met|held talks with|talked with|spoke with)(?: with)? (?:(?:@[SD]\\d+ (?:'s )?)?(?:[A-Za-z-]+ ){0,3}?)?{P}`),
+    hint: /\bwhere\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "met_with", confidence: 0.75 }),
+  },
+  {
     // "Putin and Kim met", "Russian President Vladimir Putin and North Korean leader Kim Jong-un met"
     re: compile(`{P} and (?:(?:his |her |their )?(?:@[SD]\\d+ (?:'s )?)?(?:[A-Za-z-]+ ){0,3}?)?{P} ${AUX}(?:met|held talks|meet|shook hands)`),
     hint: /\b(?:met|talks|meet|shook)\b/,
@@ -449,6 +455,12 @@ const RULES: Rule[] = ([
     re: compile(`{X} ${AUX}(?:joined|became a member of|a member of|a founding member of|member of|an ally of) (?:the )?{I}`),
     hint: /\b(?:joined|member|ally)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "member_of", confidence: 0.8 }),
+  },
+  // "Finland and Sweden joined NATO", "Egypt, Ethiopia and Iran joined BRICS": every state of the list
+  {
+    re: compile(`(?:@[SD]\\d+ , )*@[SD]\\d+(?: ,)? and {S} ${AUX}(?:both |all )?(?:joined|became members of) (?:the )?{I}`),
+    hint: /\b(?:joined|members)\b/,
+    make: (m) => [...m[0].matchAll(/@[SD](\d+)/g)].map((x) => ({ source: n(x[1]), target: n(m[2]), relation: "member_of" as const, confidence: 0.8 })),
   },
   {
     re: compile(`{S} ${AUX}(?:became|becomes|is|was|remains) (?:the |a |an )?{I} 's (?:[a-z0-9-]+ )?(?:member|member state|ally)\\b`),
