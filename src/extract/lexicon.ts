@@ -16,7 +16,7 @@ export const OFFICIAL_TITLES = words(
     "governor mayor senator lawmaker legislator deputy official diplomat adviser advisor negotiator attorney prosecutor " +
     "judge justice chairman chairwoman chair vice-president vice-chairman marshal colonel lieutenant major captain " +
     "sergeant officer representative delegate councillor councilor mp congressman congresswoman speaker commissioner " +
-    "undersecretary under-secretary attaché attache consul general-secretary head",
+    "undersecretary under-secretary attaché attache consul general-secretary head prince princess",
 );
 /** Words that may stand inside a title before its head noun ("Foreign Minister", "Deputy Defence Minister"). */
 export const TITLE_MODIFIERS = words(

@@ -471,3 +471,16 @@ describe("lists that join, and visits with a meeting", () => {
     expect(has(f, "Wang Yi", "met_with", "Sergei Lavrov") ?? has(f, "Sergei Lavrov", "met_with", "Wang Yi")).toBeDefined();
   });
 });
+
+describe("donors and royal titles", () => {
+  it.each([
+    ["The European Union is Ukraine's largest donor.", "European Union", "Ukraine"],
+    ["China, Russia's main backer, denied the claim.", "China", "Russia"],
+  ])("reads support from '%s'", (sentence, s, t) => {
+    expect(has(facts("donor.txt", `${sentence}\n`), s, "supports", t)).toBeDefined();
+  });
+  it("reads 'Saudi Crown Prince Mohammed bin Salman' as an official of Saudi Arabia", () => {
+    const f = facts("prince.txt", "Saudi Crown Prince Mohammed bin Salman hosted Ukrainian President Volodymyr Zelenskyy in Jeddah.\n");
+    expect(has(f, "Mohammed bin Salman", "official_of", "Saudi Arabia")?.role).toBe("Crown Prince");
+  });
+});

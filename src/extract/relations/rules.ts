@@ -485,6 +485,12 @@ const RULES: Rule[] = ([
     hint: /\b(?:backer|supporter|sponsor|patron)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
   },
+  // "The European Union is Ukraine's largest donor", "the US, Israel's main arms supplier,"
+  {
+    re: compile(`{SI} (?:, |${AUX}(?:is|was|remains|became|has been) )(?:the |a |an )?{SI} 's (?:(?:largest|biggest|main|top|key|chief|leading|single largest|second-largest|most important) )?(?:financial |military |arms |aid )?(?:donor|backer|supporter|sponsor|creditor|lender|patron)\\b`),
+    hint: /\b(?:donor|backer|supporter|sponsor|creditor|lender|patron)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
+  },
   // "Iran-backed Houthi rebels", "Hezbollah, an Iran-backed militant group"
   {
     re: compile(`{S} -(?:backed|sponsored|funded|supported|armed) {SI}`),
