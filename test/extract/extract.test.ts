@@ -484,3 +484,12 @@ describe("donors and royal titles", () => {
     expect(has(f, "Mohammed bin Salman", "official_of", "Saudi Arabia")?.role).toBe("Crown Prince");
   });
 });
+
+describe("wars a state launched", () => {
+  it.each(["Russia launched a full-scale invasion of Ukraine in February 2022.", "Russia's invasion of Ukraine began in 2022."])("%s", (sentence) => {
+    const f = facts("invasion.txt", `${sentence}\n`);
+    expect(has(f, "Russia", "at_war_with", "Ukraine") ?? has(f, "Ukraine", "at_war_with", "Russia")).toBeDefined();
+    expect(has(f, "Russia", "party_to", "invasion of Ukraine")).toBeDefined();
+    expect(has(f, "Ukraine", "party_to", "invasion of Ukraine")).toBeDefined();
+  });
+});

@@ -95,6 +95,9 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
   );
 }
 
+/** What lies between a state and the war it wages: " launched a full-scale ", " has waged its ". */
+const WAGED = /^\s+(?:has\s+|had\s+)?(?:launched|began|begun|started|waged|wages|is\s+waging|continued|continues|escalated)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$/i;
+
 /** "The North Korea-Russia military alliance": the states inside an alliance name are allied and party to it. */
 function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence): Relation[] {
   const out: Relation[] = [];
@@ -116,14 +119,20 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
     if (kinds.get(e.entity) !== "event") continue;
     const inner = ms.find((m) => m.start > e.start && m.end <= e.end && ["state", "institution"].includes(kinds.get(m.entity) ?? ""));
     if (!inner) continue;
-    const link = /\b(war|invasion|conflict|offensive)\s+(in|against|on|with)\s+(?:the\s+)?$/i.exec(doc.text.slice(e.start, inner.start));
+    const link = /\b(?:(?:war|invasion|conflict|offensive)\s+(in|against|on|with)|invasion\s+(of))\s+(?:the\s+)?$/i.exec(doc.text.slice(e.start, inner.start));
     if (!link) continue;
-    if (link[2].toLowerCase() === "in") {
+    if ((link[1] ?? link[2]).toLowerCase() === "in") {
       if (kinds.get(inner.entity) !== "state") continue;
       out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7 });
       continue;
     }
-    const owner = ms.find((m) => m.end <= e.start && ["state", "institution"].includes(kinds.get(m.entity) ?? "") && /^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)));
+    // "Russia's war against Ukraine", "Russia launched a full-scale invasion of Ukraine"
+    const owner = ms.find(
+      (m) =>
+        m.end <= e.start &&
+        ["state", "institution"].includes(kinds.get(m.entity) ?? "") &&
+        (/^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)) || WAGED.test(doc.text.slice(m.end, e.start))),
+    );
     if (!owner || owner.entity === inner.entity) continue;
     out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85 }, owner.entity, inner.entity, evidence));
     out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
