@@ -493,3 +493,20 @@ describe("wars a state launched", () => {
     expect(has(f, "Ukraine", "party_to", "invasion of Ukraine")).toBeDefined();
   });
 });
+
+describe("allies named by their ally's demonym, and pledged aid", () => {
+  it("reads 'Japan and South Korea are key U.S. allies' for both", () => {
+    const f = facts("allies.txt", "Japan and South Korea are key U.S. allies in Asia.\n");
+    for (const s of ["Japan", "South Korea"]) expect(has(f, s, "allied_with", "United States") ?? has(f, "United States", "allied_with", s)).toBeDefined();
+  });
+  it("reads 'Poland is a close American ally'", () => {
+    const f = facts("ally.txt", "Poland is a close American ally.\n");
+    expect(has(f, "Poland", "allied_with", "United States") ?? has(f, "United States", "allied_with", "Poland")).toBeDefined();
+  });
+  it.each([
+    ["Germany pledged 5 billion euros in military aid to Ukraine.", "Germany", "Ukraine"],
+    ["The EU approved a 50 billion euro support package for Ukraine.", "EU", "Ukraine"],
+  ])("reads support from '%s'", (sentence, s, t) => {
+    expect(has(facts("aid.txt", `${sentence}\n`), s, "supports", t)).toBeDefined();
+  });
+});

@@ -348,6 +348,15 @@ const RULES: Rule[] = ([
     hint: /\b(?:signed|concluded|sealed)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "allied_with", confidence: 0.7, contextSource: "states-of-leaders" }),
   },
+  // "Japan and South Korea are key U.S. allies", "Poland is a close American ally"
+  {
+    re: compile(`(?:@[SD]\\d+ , )*@[SD]\\d+(?: ,)?(?: and @[SD]\\d+)? (?:are|were|remain|is|was|remains) (?:a |an )?(?:(?:close|key|major|important|longtime|long-time|staunch|treaty|strategic) )*@[SD](\\d+) (?:allies|ally|partners|partner)\\b`),
+    hint: /\b(?:allies|ally|partners|partner)\b/,
+    make: (m) => {
+      const ally = m[1];
+      return [...m[0].matchAll(/@[SD](\d+)/g)].filter((x) => x[1] !== ally).map((x) => ({ source: n(x[1]), target: n(ally), relation: "allied_with" as const, confidence: 0.75 }));
+    },
+  },
   {
     re: compile(`{S} 's (?:close |key |main |closest )?ally(?: ,)? {S}`),
     hint: /\bally\b/,
@@ -484,6 +493,12 @@ const RULES: Rule[] = ([
     re: compile(`{S} , (?:an? |the )?(?:(?:long-time|longtime|key|main|chief|major|principal) )?(?:backer|supporter|sponsor|patron) of (?:the )?{SI}`),
     hint: /\b(?:backer|supporter|sponsor|patron)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
+  },
+  // "Germany pledged 5 billion euros in military aid to Ukraine", "the EU approved a support package for Moldova"
+  {
+    re: compile(`{SI} ${AUX}(?:pledged|promised|committed|approved|announced|unveiled|granted|extended) (?:[^@]{0,60} )?(?:aid|assistance|support|funding|loans?|grants?|package)(?: package)? (?:to|for) (?:the )?{SI}`),
+    hint: /\b(?:aid|assistance|support|funding|loans?|grants?|package)\b/,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.7 }),
   },
   // "The European Union is Ukraine's largest donor", "the US, Israel's main arms supplier,"
   {
