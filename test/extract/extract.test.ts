@@ -510,3 +510,15 @@ describe("allies named by their ally's demonym, and pledged aid", () => {
     expect(has(facts("aid.txt", `${sentence}\n`), s, "supports", t)).toBeDefined();
   });
 });
+
+describe("offices stated with a copula or an institution's title", () => {
+  it.each([
+    ["Emmanuel Macron is the president of France.", "Emmanuel Macron", "leader_of", "France", "president"],
+    ["Jens Stoltenberg was the secretary general of NATO.", "Jens Stoltenberg", "leader_of", "NATO", "secretary general"],
+    ["Kamala Harris was the vice president of the United States.", "Kamala Harris", "official_of", "United States", "vice president"],
+    ["Sergei Shoigu is the secretary of Russia's Security Council.", "Sergei Shoigu", "official_of", "Security Council", "secretary"],
+    ["Shoigu, Russia's Security Council secretary, arrived in Pyongyang on Friday.", "Shoigu", "official_of", "Security Council", "secretary"],
+  ])("%s", (sentence, s, r, t, roleText) => {
+    expect(has(facts("office.txt", `${sentence}\n`), s, r, t)?.role).toBe(roleText);
+  });
+});

@@ -196,6 +196,23 @@ const RULES: Rule[] = ([
     hint: TITLE_HINT,
     make: (m) => (isLeaderTitle(m[3]) ? null : { source: n(m[1]), target: n(m[2]), relation: "official_of", role: role(m[3]), confidence: 0.8 }),
   },
+  // "Shoigu, Russia's Security Council secretary," / "Sergei Shoigu is the secretary of Russia's Security Council"
+  {
+    re: compile(`{P} , (?:the )?(?:@[SD]\\d+ (?:'s )?)?{I} ${TITLE}\\b`),
+    hint: TITLE_HINT,
+    make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: isLeaderTitle(m[3]) ? "leader_of" : "official_of", role: role(m[3]), confidence: 0.8 }),
+  },
+  {
+    re: compile(`{P} ${AUX}(?:is|was|remains|became|has been) (?:the |a |an )?${TITLE} (?:of|at) (?:the )?(?:@[SD]\\d+ (?:'s )?)?{SI}`),
+    hint: TITLE_HINT,
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: isLeaderTitle(m[2]) ? "leader_of" : "official_of", role: role(m[2]), confidence: 0.8 }),
+  },
+  // "Emmanuel Macron is the president of France", "Jens Stoltenberg was the secretary general of NATO"
+  {
+    re: compile(`{P} ${AUX}(?:is|was|remains|became|has been) (?:the |a |an )?(?:(?:supreme|top|de facto|former|current|new|interim|acting) )?(${LEADER}) of (?:the )?(?:@[SD]\\d+ (?:'s )?)?{SI}`),
+    hint: LEADER_HINT,
+    make: (m) => ({ source: n(m[1]), target: n(m[3]), relation: "leader_of", role: role(m[2]), confidence: 0.85 }),
+  },
   // "Foreign Minister Choe Son-hui" with no state: the state of a colleague named with them ("Kim and other top officials, including ...")
   {
     re: compile(`(?:^|[^@\\w'] |\\b[a-z]+ )(?<!'s )${TITLE} {P}`),
