@@ -522,3 +522,15 @@ describe("offices stated with a copula or an institution's title", () => {
     expect(has(facts("office.txt", `${sentence}\n`), s, r, t)?.role).toBe(roleText);
   });
 });
+
+describe("hedged statements and backed groups", () => {
+  it("reads 'is believed to have sent' and 'is accused of supplying' like the plain verbs", () => {
+    expect(has(facts("hedge.txt", "North Korea is believed to have sent ballistic missiles to Russia.\n"), "North Korea", "supplies", "Russia")?.items).toEqual(["ballistic missiles"]);
+    expect(has(facts("hedge2.txt", "Iran is accused of supplying drones to Russia.\n"), "Iran", "supplies", "Russia")).toBeDefined();
+  });
+  it("gives an Iran-backed Lebanese group Iran's support, and Lebanon none", () => {
+    const f = facts("backed.txt", "Hezbollah, the Iran-backed Lebanese militant group, fired rockets at Israel.\n");
+    expect(has(f, "Iran", "supports", "Hezbollah")).toBeDefined();
+    expect(has(f, "Iran", "supports", "Lebanon")).toBeUndefined();
+  });
+});

@@ -51,7 +51,7 @@ const OCC = `((?:[\\w-]+ ){0,3}?(?:${alt(OCCUPATIONS)}))`;
 const KIN = `(${alt(Object.keys(KINSHIP))})`;
 const KIN_MODS = "(?:(?:late|younger|older|elder|eldest|youngest|only|twin|influential|powerful|estranged|first|second) )*";
 const AUX =
-  "(?:(?:has|have|had|will|would|may|might|reportedly|also|allegedly|already|is|was|were|are|been|to|could|agreed to|pledged to|promised to|plans to|planned to|vowed to|continues to|continued to|began to|is set to|is expected to) )*";
+  "(?:(?:has|have|had|will|would|may|might|reportedly|also|allegedly|already|is|was|were|are|been|to|could|agreed to|pledged to|promised to|plans to|planned to|vowed to|continues to|continued to|began to|is set to|is expected to|believed to|thought to|said to|reported to|suspected of|accused of) )*";
 const SUPPLY = "(?:supplied|supplies|supply|supplying|provided|provides|provide|providing|delivered|delivers|deliver|shipped|ships|ship|sold|sells|sell|transferred|transfers|transfer|gave|gives|give|sent|sends|send|exported|exports)";
 const RECEIVE = "(?:receives|received|receive|receiving|gets|got|get|obtains|obtained|obtain|acquires|acquired|acquire|buys|bought|buy|imports|imported|import)";
 const TROOPS = "(?:troops|soldiers|forces|personnel|servicemen|fighters|units|combat engineers)";
@@ -525,7 +525,8 @@ const RULES: Rule[] = ([
   },
   // "Iran-backed Houthi rebels", "Hezbollah, an Iran-backed militant group"
   {
-    re: compile(`{S} -(?:backed|sponsored|funded|supported|armed) {SI}`),
+    // (a demonym after it describes the group: "the Iran-backed Lebanese militant group" is not Lebanon)
+    re: compile(`{S} -(?:backed|sponsored|funded|supported|armed) @[SI](\\d+)`),
     hint: /-(?:backed|sponsored|funded|supported|armed)\b/,
     make: (m) => ({ source: n(m[1]), target: n(m[2]), relation: "supports", confidence: 0.75 }),
   },
