@@ -253,16 +253,20 @@ function initialsOfState(tokens: readonly Token[], i: number, j: number, label: 
  */
 function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | null {
   if (j - i < 3) return null;
-  // an optional leading name ("Philippine", "NATO"), then title words, then the person
-  const named = !isTitleWord(tokens[i].text.toLowerCase());
-  let k = named ? i + 1 : i;
+  // an optional leading name of up to three words ("Philippine", "NATO", "U.S. House"), then title words, then the person
+  let named = i;
+  while (named < j && named - i < 3 && !isTitleWord(tokens[named].text.toLowerCase())) named++;
+  let k = named;
   while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
   const lastTitle = tokens[k - 1].text.toLowerCase();
-  if (k === (named ? i + 1 : i) || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
+  if (k === named || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
   for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
   const sentence = tokens[i].sentence;
   const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
-  if (named && !world().entries.has(foldName(tokens[i].text))) out.unshift({ start: tokens[i].start, end: tokens[i].end, sentence, kind: "institution", source: "ner:ORG" });
+  const name = named > i ? { start: tokens[i].start, end: tokens[named - 1].end } : undefined;
+  if (name && !world().entries.has(foldName(tokens.slice(i, named).map((t) => t.text).join(" ")))) {
+    out.unshift({ ...name, sentence, kind: "institution", source: "ner:ORG" });
+  }
   return out;
 }
 

@@ -534,3 +534,11 @@ describe("hedged statements and backed groups", () => {
     expect(has(f, "Iran", "supports", "Lebanon")).toBeUndefined();
   });
 });
+
+describe("a span of an institution, a title and a person", () => {
+  it("splits 'U.S. House Speaker Mike Johnson', read as one organisation, into the institution and the person", () => {
+    const f = facts("speaker.txt", "Taiwan's President Lai Ching-te met U.S. House Speaker Mike Johnson.\n");
+    expect(has(f, "Mike Johnson", "official_of", "U.S. House")?.role).toBe("Speaker");
+    expect(has(f, "Lai Ching-te", "met_with", "Mike Johnson") ?? has(f, "Mike Johnson", "met_with", "Lai Ching-te")).toBeDefined();
+  });
+});
