@@ -542,3 +542,12 @@ describe("a span of an institution, a title and a person", () => {
     expect(has(f, "Lai Ching-te", "met_with", "Mike Johnson") ?? has(f, "Mike Johnson", "met_with", "Lai Ching-te")).toBeDefined();
   });
 });
+
+describe("goods bought from a state named by its demonym", () => {
+  it.each([
+    ["India bought Russian oil at a discount.", "Russia", "India", ["oil"]],
+    ["Ukraine bought Turkish Bayraktar drones.", "Türkiye", "Ukraine", ["Bayraktar drones"]],
+  ])("%s", (sentence, seller, buyer, items) => {
+    expect(has(facts("buy.txt", `${sentence}\n`), seller, "supplies", buyer)?.items).toEqual(items);
+  });
+});

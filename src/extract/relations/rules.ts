@@ -419,6 +419,12 @@ const RULES: Rule[] = ([
     hint: RECEIVE_HINT,
     make: (m) => supply(n(m[3]), n(m[1]), m[2], 0.8),
   },
+  // "India bought Russian oil at a discount", "China imports Iranian crude": the seller's demonym before the goods
+  {
+    re: compile(`{S} ${AUX}(?:bought|buys|buy|buying|imported|imports|import|importing|purchased|purchases|purchase) (?:(?:more|cheap|cheaper|discounted|record|large|huge|vast) )?(?:(?:amounts|quantities|volumes) of )?{D} ((?:(?!at |in |from |for |since |despite |to |and |but )[A-Za-z][a-z-]* ?){1,3})`),
+    hint: RECEIVE_HINT,
+    make: (m) => supply(n(m[2]), n(m[1]), m[3].trim(), 0.75),
+  },
   // troops: "X deployed troops to Y", "15,000 North Korean troops have been sent", "X soldiers fighting alongside Y forces"
   {
     re: compile(`{S} ${AUX}(?:deployed|deploys|deploy|deploying|sent|sends|send|sending|dispatched|dispatches|dispatch|dispatching) (?:${APPROX}${NUM} )?(?:more |additional |some |its |their )?(?:${NUM} )?${TROOPS} (?:[a-z]+ ){0,3}?(?:to|into|in) (?:the )?{Y}`),
