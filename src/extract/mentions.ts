@@ -102,7 +102,8 @@ const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "de
 /** Particles that in English text only ever sit inside a personal name: "von der Leyen", "van Houten". */
 const PERSON_PARTICLES = new Set(["von", "van", "der", "den", "ter", "zu", "vom", "bin", "ibn", "bint"]);
 /** Capitalised words that start a sentence or a phrase, never a name: "The van der Waals force". */
-const NOT_GIVEN_NAMES = new Set(["The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But", "Mr", "Mrs", "Ms", "Dr"]);
+const PHRASE_STARTS = new Set(["The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But"]);
+const isGivenName = (w: string) => NAME_PART.test(w) && !PHRASE_STARTS.has(w) && !HONORIFICS.has(w.toLowerCase());
 
 /**
  * "Ursula von der Leyen" tagged as a place and a person, "Frans van Houten" as nothing and an
@@ -112,7 +113,7 @@ const NOT_GIVEN_NAMES = new Set(["The", "A", "An", "In", "On", "At", "By", "For"
  * takes the name part before it. Lower-case words other than particles leave a person span ("Kim/B-PER
  * signed/I-PER a/I-PER"). Returns the tags with such names re-tagged B-PER I-PER ...
  */
-function particleNames(tokens: readonly Token[], tags: readonly string[]): readonly string[] {
+function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): readonly string[] {
   let out: string[] | undefined;
   // "Kim/B-PER signed/I-PER a/I-PER": a person's name has no lower-case words but its particles
   for (let k = 1; k < tokens.length; k++) {
@@ -125,7 +126,7 @@ function particleNames(tokens: readonly Token[], tags: readonly string[]): reado
     if (!PERSON_PARTICLES.has(tokens[p].text)) continue;
     // "Ludwig/O van/B-PER Beethoven/I-PER": the name began a word earlier
     if (tags[p] === "B-PER") {
-      if ((tags[p - 1] ?? "O") === "O" && NAME_PART.test(tokens[p - 1].text) && !NOT_GIVEN_NAMES.has(tokens[p - 1].text)) {
+      if ((tags[p - 1] ?? "O") === "O" && isGivenName(tokens[p - 1].text)) {
         out ??= [...tags];
         out[p - 1] = "B-PER";
         out[p] = "I-PER";
@@ -138,7 +139,7 @@ function particleNames(tokens: readonly Token[], tags: readonly string[]): reado
     const a = p - 1;
     const first = tags[a] ?? "O";
     const last = tags[q] ?? "O";
-    if (q >= tokens.length || !NAME_PART.test(tokens[a].text) || !NAME_PART.test(tokens[q].text) || NOT_GIVEN_NAMES.has(tokens[a].text)) continue;
+    if (q >= tokens.length || !isGivenName(tokens[a].text) || !NAME_PART.test(tokens[q].text)) continue;
     if (first.startsWith("I-") || last.startsWith("I-")) continue;
     let end = q + 1;
     if (last !== "O") while (end < tokens.length && tags[end] === `I-${last.slice(2)}`) end++;
@@ -156,7 +157,7 @@ function particleNames(tokens: readonly Token[], tags: readonly string[]): reado
  * name ("Korea Institute for National Unification").
  */
 function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] {
-  const tags = particleNames(tokens, rawTags);
+  const tags = repairPersonTags(tokens, rawTags);
   const out: Cand[] = [];
   let i = 0;
   let taken = 0; // tokens before this index belong to spans already read
