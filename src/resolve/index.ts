@@ -58,7 +58,11 @@ export function resolveEntities(facts: readonly DocumentFacts[]): Resolved {
     if (l.entity.kind !== "person") return;
     const parts = l.entity.label.split(/\s+/);
     if (parts.length < 2) return;
-    for (const p of parts) if (/^\p{Lu}/u.test(p)) (byPart.get(spellingKey(p)) ?? byPart.set(spellingKey(p), new Set()).get(spellingKey(p))!).add(find(i));
+    for (const p of parts) {
+      if (!/^\p{Lu}/u.test(p)) continue;
+      const k = spellingKey(p);
+      (byPart.get(k) ?? byPart.set(k, new Set()).get(k)!).add(find(i));
+    }
   });
   locals.forEach((l, i) => {
     if (l.entity.kind !== "person" || /\s/.test(l.entity.label.trim())) return;

@@ -127,12 +127,11 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
       continue;
     }
     // "Russia's war against Ukraine", "Russia launched a full-scale invasion of Ukraine"
-    const owner = ms.find(
-      (m) =>
-        m.end <= e.start &&
-        ["state", "institution"].includes(kinds.get(m.entity) ?? "") &&
-        (/^\s*['’]s?\s*$/.test(doc.text.slice(m.end, e.start)) || WAGED.test(doc.text.slice(m.end, e.start))),
-    );
+    const owner = ms.find((m) => {
+      if (m.end > e.start || !["state", "institution"].includes(kinds.get(m.entity) ?? "")) return false;
+      const between = doc.text.slice(m.end, e.start);
+      return /^\s*['’]s?\s*$/.test(between) || WAGED.test(between);
+    });
     if (!owner || owner.entity === inner.entity) continue;
     out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85 }, owner.entity, inner.entity, evidence));
     out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
