@@ -39,10 +39,9 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
   const introducedBy = (c: Cand, acronym: string): Group | undefined => {
     let best: { cand: Cand; order: number } | undefined;
     for (let end = Math.max(0, c.start - ACRONYM_INTRO_MAX); end < c.start; end++) {
-      for (const entry of nonPersonsByEnd.get(end) ?? []) {
-        const gap = acronymIntro(text, end, acronym);
-        if (gap >= 0 && end + gap === c.start && (!best || entry.order < best.order)) best = entry;
-      }
+      const entries = nonPersonsByEnd.get(end);
+      if (!entries || end + acronymIntro(text, end, acronym) !== c.start) continue;
+      for (const entry of entries) if (!best || entry.order < best.order) best = entry;
     }
     return best && groupOf.get(best.cand);
   };
