@@ -496,6 +496,10 @@ describe("offices stated with a copula or an institution's title", () => {
     ["Kamala Harris was the vice president of the United States.", "Kamala Harris", "official_of", "United States", "vice president"],
     ["Sergei Shoigu is the secretary of Russia's Security Council.", "Sergei Shoigu", "official_of", "Security Council", "secretary"],
     ["Shoigu, Russia's Security Council secretary, arrived in Pyongyang on Friday.", "Shoigu", "official_of", "Security Council", "secretary"],
+    // an office the sentence says is over
+    ["Former U.S. President Donald Trump met Hungarian Prime Minister Viktor Orbán.", "Donald Trump", "leader_of", "United States", "former President"],
+    ["Dmitry Medvedev, Russia's former president, warned the West.", "Dmitry Medvedev", "leader_of", "Russia", "former president"],
+    ["North Korea's late leader Kim Jong-il died in 2011.", "Kim Jong-il", "leader_of", "North Korea", "late leader"],
   ])("%s", (sentence, s, r, t, roleText) => {
     expect(has(facts("office.txt", `${sentence}\n`), s, r, t)?.role).toBe(roleText);
   });

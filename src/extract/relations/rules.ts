@@ -566,6 +566,19 @@ function qty(s: string | undefined): number | undefined {
   return s === undefined ? undefined : parseQuantity(s);
 }
 
+/**
+ * A role the sentence says is over keeps saying so: "Former U.S. President Donald Trump", "Russia's
+ * former president", "North Korea's late leader" give the roles "former President", "former
+ * president", "late leader". The word may stand before the match or inside it, before the title.
+ */
+function pastRole(role: string, m: RegExpExecArray): string {
+  if (/^(?:former|late|ex-?)\b/i.test(role)) return role;
+  const before = m.input.slice(Math.max(0, m.index - 12), m.index);
+  const inside = m[0].slice(0, Math.max(0, m[0].indexOf(role)));
+  const word = /\b(former|late|ex-)\s*(?:@[A-Z]\d+\s+)?(?:'s\s+)?$/i.exec(before)?.[1] ?? /\b(former|late)\s+$/i.exec(inside)?.[1];
+  return word ? `${word.toLowerCase() === "ex-" ? "former" : word.toLowerCase()} ${role}` : role;
+}
+
 /** Every relation the patterns read in one encoded sentence (matches may overlap). */
 export function applyRules(enc: EncodedSentence): Draft[] {
   const out: Draft[] = [];
@@ -582,7 +595,7 @@ export function applyRules(enc: EncodedSentence): Draft[] {
     rule.re.lastIndex = 0;
     for (let m = rule.re.exec(enc.text); m; m = rule.re.exec(enc.text)) {
       const made = rule.make(m);
-      if (made) for (const d of Array.isArray(made) ? made : [made]) out.push({ ...d, at: m.index });
+      if (made) for (const d of Array.isArray(made) ? made : [made]) out.push({ ...d, role: d.role && pastRole(d.role, m), at: m.index });
       rule.re.lastIndex = m.index + 1;
     }
   }
