@@ -55,6 +55,9 @@ let cached: World | undefined;
 /** A formal state name and the short name inside it. */
 const FORMAL_NAME = /^(?:Republic|Kingdom|State|Federation|Commonwealth|Principality|Grand Duchy|Sultanate|Emirate|Union) of (?:the )?(\S.*)$|^Great (\S.*)$/;
 
+/** world-countries codes of the partially recognised states read as states (Kosovo's code there is UNK). */
+const PARTIALLY_RECOGNISED = new Set(["TWN", "UNK", "PSE"]);
+
 /** The gazetteer of sovereign states, built once from world-countries. */
 export function world(): World {
   if (cached) return cached;
@@ -65,7 +68,12 @@ export function world(): World {
     if (key.length < 2 || entries.has(key)) return;
     entries.set(key, entry);
   };
-  const sovereign = countries.filter((c) => c.independent === true);
+  // Sovereign states, then the partially recognised ones news reports as states, with presidents and
+  // governments of their own (world-countries does not mark them independent): Taiwan, Kosovo, Palestine.
+  const sovereign = [
+    ...countries.filter((c) => c.independent === true),
+    ...countries.filter((c) => c.independent !== true && PARTIALLY_RECOGNISED.has(c.cca3)),
+  ];
   for (const c of sovereign) {
     byCode.set(c.cca3, { code: c.cca3, name: c.name.common, capitals: [...c.capital] });
   }

@@ -496,6 +496,11 @@ describe("offices stated with a copula or an institution's title", () => {
     ["Kamala Harris was the vice president of the United States.", "Kamala Harris", "official_of", "United States", "vice president"],
     ["Sergei Shoigu is the secretary of Russia's Security Council.", "Sergei Shoigu", "official_of", "Security Council", "secretary"],
     ["Shoigu, Russia's Security Council secretary, arrived in Pyongyang on Friday.", "Shoigu", "official_of", "Security Council", "secretary"],
+    // partially recognised states are states; China stays the People's Republic
+    ["Taiwan's President Lai Ching-te met U.S. House Speaker Mike Johnson.", "Lai Ching-te", "leader_of", "Taiwan", "President"],
+    ["Palestinian President Mahmoud Abbas met Egyptian President Abdel Fattah al-Sisi in Cairo.", "Mahmoud Abbas", "leader_of", "Palestine", "President"],
+    ["Kosovo's Prime Minister Albin Kurti visited Brussels.", "Albin Kurti", "leader_of", "Kosovo", "Prime Minister"],
+    ["Chinese President Xi Jinping warned Taipei.", "Xi Jinping", "leader_of", "China", "President"],
     // an office the sentence says is over
     ["Former U.S. President Donald Trump met Hungarian Prime Minister Viktor Orbán.", "Donald Trump", "leader_of", "United States", "former President"],
     ["Dmitry Medvedev, Russia's former president, warned the West.", "Dmitry Medvedev", "leader_of", "Russia", "former president"],
