@@ -78,6 +78,14 @@ function evidenceText(value: unknown, out: (s: string) => string, separator: str
 
 const LINE_BREAK = /[\r\n]/;
 
+/** Provenance entries as `extractor:rule score`, joined by `; ` ("rules:leader_of/title-name 0.90; classifier 0.83"). */
+export function formatProvenance(value: unknown): string | undefined {
+  if (!Array.isArray(value) || value.length === 0) return undefined;
+  return value
+    .map((p: { extractor?: unknown; rule?: unknown; score?: unknown }) => `${String(p.extractor ?? "?")}${p.rule ? `:${String(p.rule)}` : ""} ${Number(p.score ?? 0).toFixed(2)}`)
+    .join("; ");
+}
+
 const string = (id: string): GexfColumn => ({ id, type: "string", format: formatString });
 const list = (id: string): GexfColumn => ({ id, type: "string", format: formatList });
 const integer = (id: string): GexfColumn => ({ id, type: "integer", format: formatInteger });
@@ -107,5 +115,6 @@ export const EDGE_COLUMNS: readonly GexfColumn[] = [
   string("date"),
   { id: "evidence", type: "string", format: flattenEvidence, formatXml: evidenceXml },
   double("confidence"),
+  { id: "provenance", type: "string", format: formatProvenance },
   double("weight"),
 ];

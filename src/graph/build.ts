@@ -62,6 +62,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
       ...(r.date !== undefined ? { date: r.date } : {}),
       evidence: r.evidence,
       confidence: r.confidence,
+      provenance: r.provenance,
       weight,
       size: weak ? 0.5 + 0.25 * Math.min(weight, 4) : 1.5 + 0.5 * Math.min(weight, 6),
       color: weak ? COOCCURRENCE_COLOR : RELATION_COLOR,

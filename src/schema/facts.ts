@@ -12,6 +12,14 @@ export const Evidence = z.object({
 });
 export type Evidence = z.infer<typeof Evidence>;
 
+/** Which extractor stated a relation: `rules` (with the rule's id), `classifier`, `cooccurrence`, ...; and its score (0-1). */
+export const Provenance = z.object({
+  extractor: z.string().min(1),
+  rule: z.string().min(1).optional(),
+  score: z.number().min(0).max(1),
+});
+export type Provenance = z.infer<typeof Provenance>;
+
 export const Mention = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
@@ -44,6 +52,8 @@ export const Relation = z.object({
   date: z.string().optional(),
   evidence: z.array(Evidence).min(1),
   confidence: z.number().min(0).max(1),
+  /** Every extractor (and rule) that stated it, once each, sorted; the score is the best it gave. */
+  provenance: z.array(Provenance).min(1),
 });
 export type Relation = z.infer<typeof Relation>;
 

@@ -1,6 +1,6 @@
 // The graph JSON contract: graphology's serialisation with kgraph's node, edge and graph attributes.
 import { z } from "zod";
-import { Evidence } from "./facts.js";
+import { Evidence, Provenance } from "./facts.js";
 import { EntityKind, RelationType } from "./vocabulary.js";
 
 export const SCHEMA_VERSION = "1.0";
@@ -30,6 +30,8 @@ export const EdgeAttributes = z.object({
   date: z.string().optional(),
   evidence: z.array(Evidence).min(1),
   confidence: z.number().min(0).max(1),
+  /** Which extractors and rules stated the relation (absent in graphs written before it was recorded). */
+  provenance: z.array(Provenance).optional(),
   weight: z.number().int().positive(),
   size: z.number().positive().optional(),
   color: z.string().regex(/^#[0-9a-f]{6}$/i).optional(),

@@ -51,7 +51,15 @@ const EDGES: EdgeSpec[] = [
       [3, "Kim Jong-un's powerful sister, Kim Yo-jong, said the drills were \"reckless\"."],
       [9, "Kim Yo-jong — the leader's sister — issued a statement on 'hostile' acts."],
     ],
-    extra: { confidence: 0.9, color: "#999999", size: 2.5 },
+    extra: {
+      confidence: 0.9,
+      color: "#999999",
+      size: 2.5,
+      provenance: [
+        { extractor: "classifier", score: 0.81 },
+        { extractor: "rules", rule: "sibling_of/possessor-kin-name", score: 0.9 },
+      ],
+    },
   },
   {
     source: "person:kim-jong-un",

@@ -48,7 +48,7 @@ describe("toGexf document", () => {
         (m) => `${m[1]}:${m[2]}`,
       );
     expect(decl("node")).toEqual(["kind:string", "aliases:string", "mentions:integer", "documents:string", "pagerank:double", "degree:integer", "community:integer"]);
-    expect(decl("edge")).toEqual(["relation:string", "role:string", "quantity:double", "items:string", "date:string", "evidence:string", "confidence:double", "weight:double"]);
+    expect(decl("edge")).toEqual(["relation:string", "role:string", "quantity:double", "items:string", "date:string", "evidence:string", "confidence:double", "provenance:string", "weight:double"]);
   });
 
   it("puts generator, name, sources and createdFrom in <meta>, escaped", () => {
@@ -185,11 +185,17 @@ describe("graphology-gexf reads our 1.3 file back", () => {
         ...(a.date === undefined ? {} : { date: a.date }),
         evidence: expectedEvidence(a.evidence),
         confidence: a.confidence,
+        ...(a.provenance === undefined
+          ? {}
+          : { provenance: a.provenance.map((p) => `${p.extractor}${p.rule ? `:${p.rule}` : ""} ${p.score.toFixed(2)}`).join("; ") }),
         ...(a.color === undefined ? {} : { color: rgb(a.color) }),
         thickness: a.size ?? a.weight,
       });
     });
     expect(back.getEdgeAttribute("state:north-korea|co_occurs_with|state:russia", "evidence").split("\n")).toHaveLength(3);
+    expect(back.getEdgeAttribute("person:kim-jong-un|sibling_of|person:kim-yo-jong", "provenance")).toBe(
+      "classifier 0.81; rules:sibling_of/possessor-kin-name 0.90",
+    );
   });
 
   it("with the meta as graph attributes", () => {

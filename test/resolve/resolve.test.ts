@@ -8,6 +8,7 @@ const ev = (doc: string, sentence: number, text: string) => ({ doc, sentence, st
 const entity = (id: string, kind: Entity["kind"], label: string, aliases: string[] = [], mentions = 1): Entity => ({ id, kind, label, aliases, mentions });
 const rel = (doc: string, source: string, relation: Relation["relation"], target: string, sentence = 0): Relation => ({
   source, target, relation, evidence: [ev(doc, sentence, `${source} ${relation} ${target}`)], confidence: 0.8,
+  provenance: [{ extractor: "rules", rule: `${relation}/test`, score: 0.8 }],
 });
 
 describe("resolveEntities", () => {

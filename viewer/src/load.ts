@@ -61,6 +61,17 @@ function listFrom(value: unknown): string[] {
 }
 
 /** kgraph's GEXF flattens evidence to one `doc#sentence: text` line per sentence; anything else is one plain sentence. */
+/** Provenance as GEXF flattens it ("rules:leader_of/title-name 0.90; classifier 0.83"), or as the JSON keeps it. */
+function provenanceFrom(value: unknown): Array<{ extractor: string; rule?: string; score: number }> | undefined {
+  if (Array.isArray(value)) return value as Array<{ extractor: string; rule?: string; score: number }>;
+  if (typeof value !== "string" || value.trim() === "") return undefined;
+  return value.split("; ").map((part) => {
+    const m = /^([^:\s]+)(?::(\S+))?(?:\s+([\d.]+))?$/.exec(part.trim());
+    const score = m?.[3] === undefined ? 1 : Math.min(1, Math.max(0, Number(m[3])));
+    return m ? { extractor: m[1], ...(m[2] ? { rule: m[2] } : {}), score } : { extractor: part.trim(), score: 1 };
+  });
+}
+
 function evidenceFrom(value: unknown, fallback: string): Array<{ doc: string; sentence: number; start: number; end: number; text: string }> {
   const raw = typeof value === "string" && value.trim() ? value : fallback;
   return raw
@@ -135,6 +146,7 @@ export function graphFromGexfText(text: string, where: string): KgGraph {
           ...(a.date ? { date: String(a.date) } : {}),
           evidence: evidenceFrom(a.evidence, `${source} ${RELATION_LABELS[relation]} ${target}`),
           confidence: Math.min(1, Math.max(0, num(a.confidence, 1))),
+          ...(provenanceFrom(a.provenance) ? { provenance: provenanceFrom(a.provenance) } : {}),
           weight: Math.max(1, Math.round(num(a.weight, 1))),
         },
       };

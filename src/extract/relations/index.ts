@@ -5,6 +5,7 @@ import { tokensBySentence } from "../spans.js";
 import { encodeSentence, type EncodeContext } from "./encode.js";
 import { applyRules, type Draft } from "./rules.js";
 import { sentenceDate } from "./dates.js";
+import { mergeProvenance, provenance } from "./provenance.js";
 
 const ACTOR: EntityKind[] = ["state", "institution"];
 /** Which kinds each relation may join (DESIGN.md); a draft outside them is dropped. */
@@ -104,9 +105,9 @@ function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<st
   for (const a of ms) {
     if (kinds.get(a.entity) !== "agreement") continue;
     const states = [...new Set(ms.filter((m) => m.start >= a.start && m.end <= a.end && kinds.get(m.entity) === "state").map((m) => m.entity))];
-    for (const s of states) out.push({ source: s, target: a.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
+    for (const s of states) out.push({ source: s, target: a.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: [provenance("rules", 0.8, "party_to/state-in-agreement-name")] });
     if (states.length === 2 && /\b(?:alliance|pact|partnership|treaty|accord)\b/i.test(a.text)) {
-      out.push(toRelation({ source: 0, target: 0, relation: "allied_with", confidence: 0.8 }, states[0], states[1], evidence));
+      out.push(toRelation({ source: 0, target: 0, relation: "allied_with", confidence: 0.8, rule: "allied_with/states-in-alliance-name" }, states[0], states[1], evidence));
     }
   }
   return out;
@@ -123,7 +124,7 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
     if (!link) continue;
     if ((link[1] ?? link[2]).toLowerCase() === "in") {
       if (kinds.get(inner.entity) !== "state") continue;
-      out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7 });
+      out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7, provenance: [provenance("rules", 0.7, "located_in/war-in-state")] });
       continue;
     }
     // "Russia's war against Ukraine", "Russia launched a full-scale invasion of Ukraine"
@@ -133,9 +134,10 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
       return /^\s*['’]s?\s*$/.test(between) || WAGED.test(between);
     });
     if (!owner || owner.entity === inner.entity) continue;
-    out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85 }, owner.entity, inner.entity, evidence));
-    out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
-    out.push({ source: inner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8 });
+    out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85, rule: "at_war_with/war-against-state" }, owner.entity, inner.entity, evidence));
+    const party = () => [provenance("rules", 0.8, "party_to/sides-of-war")];
+    out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: party() });
+    out.push({ source: inner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: party() });
   }
   return out;
 }
@@ -158,6 +160,7 @@ function toRelation(d: Draft, source: string, target: string, evidence: Evidence
     ...(d.date ? { date: d.date } : {}),
     evidence: [evidence],
     confidence: d.confidence,
+    provenance: [provenance("rules", d.confidence, d.rule)],
   };
 }
 
@@ -174,7 +177,7 @@ function cooccurrences(doc: Document, bySentence: readonly Mention[][]): Relatio
         const key = `${ids[i]}\u0000${ids[j]}`;
         const known = pairs.get(key);
         if (known) known.evidence.push(evidence); // sentences come in order, so evidence stays sorted
-        else pairs.set(key, { source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3 });
+        else pairs.set(key, { source: ids[i], target: ids[j], relation: "co_occurs_with", evidence: [evidence], confidence: 0.3, provenance: [provenance("cooccurrence", 0.3)] });
       }
     }
   }
@@ -218,6 +221,7 @@ export function mergeRelations(relations: readonly Relation[]): Relation[] {
     const prev = entry.merged;
     for (const e of r.evidence) addEvidence(prev, entry.seen, e);
     prev.confidence = Math.max(prev.confidence, r.confidence);
+    prev.provenance = mergeProvenance(prev.provenance, r.provenance);
     prev.role ??= r.role;
     prev.quantity ??= r.quantity;
     prev.date ??= r.date;

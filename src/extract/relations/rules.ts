@@ -10,6 +10,8 @@ export interface Draft {
   target: number;
   relation: RelationType;
   confidence: number;
+  /** The id of the rule that read it, carried into the relation's provenance. */
+  rule?: string;
   role?: string;
   quantity?: number;
   items?: string[];

@@ -51,6 +51,11 @@ function entityButton(ctx: ViewerContext, node: string): HTMLElement {
   return b;
 }
 
+/** "rules (leader_of/title-name) 0.90", "classifier 0.83". */
+function provenanceText(p: NonNullable<EdgeAttributes["provenance"]>[number]): string {
+  return `${p.extractor}${p.rule ? ` (${p.rule})` : ""} ${p.score.toFixed(2)}`;
+}
+
 function details(a: EdgeAttributes): HTMLElement | null {
   const parts: string[] = [];
   if (a.role) parts.push(a.role);
@@ -147,6 +152,9 @@ function edgePanel(ctx: ViewerContext, edge: string): HTMLElement[] {
       h("dd", {}, a.confidence.toFixed(2)),
       h("dt", {}, "Sentences"),
       h("dd", {}, a.weight),
+      ...(a.provenance?.length
+        ? [h("dt", {}, "Found by"), h("dd", { class: "provenance" }, a.provenance.map(provenanceText).join(", "))]
+        : []),
     ),
     h("h3", {}, "Evidence"),
     evidenceList(ctx, edge),
