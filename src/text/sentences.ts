@@ -11,8 +11,18 @@ const ABBREVIATIONS = new Set(
 );
 
 const FINAL_PUNCTUATION = /[.!?:;"')\]…]$/;
+/**
+ * Headings are short: news headlines run to about a dozen words (the longest of 75 Deutsche Welle
+ * titles has 13). A longer line without its final stop is prose whose last sentence lost it, or ends
+ * in a byline or credit ("... Author: Kyle James Editor: Neil King").
+ */
+const HEADING_MAX_WORDS = 14;
+const HEADING_MAX_CHARS = 120;
 
-/** Split a text into sentences and headings; a line with no final punctuation is a heading. */
+/**
+ * Split a text into sentences and headings. A heading is a short line with no final punctuation
+ * that would not split into sentences; every other line is prose, split at its sentence ends.
+ */
 export function splitSentences(text: string, matching: string): Sentence[] {
   const out: Sentence[] = [];
   const lineRe = /[^\n]+/g;
@@ -23,15 +33,22 @@ export function splitSentences(text: string, matching: string): Sentence[] {
     while (end > start && /[\s\p{Cc}]/u.test(matching[end - 1])) end--;
     if (start === end) continue;
     const line = matching.slice(start, end);
-    if (!FINAL_PUNCTUATION.test(line)) {
+    const parts = splitLine(line);
+    if (parts.length === 1 && isHeading(line)) {
       out.push({ index: out.length, start, end, text: text.slice(start, end), heading: true });
       continue;
     }
-    for (const [s, e] of splitLine(line)) {
+    for (const [s, e] of parts) {
       out.push({ index: out.length, start: start + s, end: start + e, text: text.slice(start + s, start + e), heading: false });
     }
   }
   return out;
+}
+
+/** A line of one sentence is a heading when it is short and lacks final punctuation. */
+function isHeading(line: string): boolean {
+  if (FINAL_PUNCTUATION.test(line) || line.length > HEADING_MAX_CHARS) return false;
+  return line.split(/\s+/).length <= HEADING_MAX_WORDS;
 }
 
 /** Sentence boundaries inside one line: [.!?] (plus closing quotes) before a space and a capital, digit or quote. */
@@ -58,6 +75,5 @@ function isAbbreviation(line: string, dot: number): boolean {
   if (!word) return false;
   if (/^\p{Lu}$/u.test(word)) return true; // an initial: "J. Smith"
   if (/^(\p{L}\.)+\p{L}$/u.test(word)) return true; // "U.S", "e.g"
-  // a leading ordinal of a numbered heading line ("1. Kim ...") never reaches here: headings are whole lines
   return ABBREVIATIONS.has(word.toLowerCase());
 }
