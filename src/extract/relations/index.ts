@@ -1,34 +1,11 @@
 // Typed relations of one document from its encoded sentences, checked against the vocabulary's kinds, plus co-occurrence.
 import type { Document, EntityKind, Entity, Evidence, Mention, Relation, RelationType } from "../../schema/index.js";
-import { SYMMETRIC_RELATIONS } from "../../schema/index.js";
+import { RELATION_SIGNATURES, SYMMETRIC_RELATIONS } from "../../schema/index.js";
 import { tokensBySentence } from "../spans.js";
 import { encodeSentence, type EncodeContext } from "./encode.js";
 import { applyRules, type Draft } from "./rules.js";
 import { sentenceDate } from "./dates.js";
 import { mergeProvenance, provenance } from "./provenance.js";
-
-const ACTOR: EntityKind[] = ["state", "institution"];
-/** Which kinds each relation may join (DESIGN.md); a draft outside them is dropped. */
-const SIGNATURES: Partial<Record<RelationType, [EntityKind[], EntityKind[]]>> = {
-  leader_of: [["person"], ACTOR],
-  official_of: [["person"], ACTOR],
-  works_for: [["person"], ["institution"]],
-  member_of: [["person", "state", "institution"], ["institution"]],
-  citizen_of: [["person"], ["state"]],
-  sibling_of: [["person"], ["person"]],
-  spouse_of: [["person"], ["person"]],
-  child_of: [["person"], ["person"]],
-  met_with: [["person"], ["person"]],
-  attended: [["person", "state"], ["event"]],
-  allied_with: [ACTOR, ACTOR],
-  at_war_with: [ACTOR, ACTOR],
-  supplies: [ACTOR, ACTOR],
-  deploys_troops_to: [["state"], ["state", "place", "event"]],
-  party_to: [["state", "institution", "person"], ["event", "agreement"]],
-  located_in: [["place", "institution", "event"], ["place", "state"]],
-  capital_of: [["place"], ["state"]],
-  part_of: [["place", "institution"], ["place", "state", "institution"]],
-};
 
 /** Largest number of entities of one sentence paired for co-occurrence (keeps long lists from exploding). */
 const MAX_COOCCURRING = 16;
@@ -143,9 +120,8 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
 }
 
 function fits(relation: RelationType, source: EntityKind | undefined, target: EntityKind | undefined): boolean {
-  const sig = SIGNATURES[relation];
-  if (!sig) return true;
-  return !!source && !!target && sig[0].includes(source) && sig[1].includes(target);
+  const { from, to } = RELATION_SIGNATURES[relation];
+  return !!source && !!target && from.includes(source) && to.includes(target);
 }
 
 function toRelation(d: Draft, source: string, target: string, evidence: Evidence): Relation {
