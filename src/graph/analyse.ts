@@ -6,6 +6,7 @@ import noverlapModule from "graphology-layout-noverlap";
 import pagerankModule from "graphology-metrics/centrality/pagerank.js";
 import { interopDefault } from "./interop.js";
 import type { Attributes } from "graphology-types";
+import { TYPED_RELATIONS } from "../schema/index.js";
 import type { KnowledgeMultiGraph } from "./types.js";
 import { seededRandom } from "../random.js";
 
@@ -231,7 +232,7 @@ function projection(graph: KnowledgeMultiGraph): UndirectedGraph<{ x: number; y:
   graph.forEachNode((n) => simple.addNode(n, { x: 0, y: 0, size: 1 }));
   graph.forEachEdge((_e, a, s, t) => {
     if (s === t) return;
-    const w = (a.relation === "co_occurs_with" ? COOCCURRENCE_FACTOR : 1) * a.weight;
+    const w = (TYPED_RELATIONS.has(a.relation) ? 1 : COOCCURRENCE_FACTOR) * a.weight;
     simple.updateEdge(s, t, (attr) => ({ weight: (attr.weight ?? 0) + w }));
   });
   return simple;

@@ -1,7 +1,7 @@
 // Build the graphology MultiDirectedGraph from resolved entities and relations, with style, metrics and layout.
 import { MultiDirectedGraph } from "graphology";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, SourceInfo } from "../schema/index.js";
-import { KIND_COLORS, RELATION_LABELS, SCHEMA_VERSION } from "../schema/index.js";
+import { KIND_COLORS, RELATION_COLORS, RELATION_LABELS, SCHEMA_VERSION, TYPED_RELATIONS } from "../schema/index.js";
 import type { Resolved } from "../resolve/index.js";
 import { GENERATOR } from "../version.js";
 import { analyseGraph } from "./analyse.js";
@@ -16,9 +16,6 @@ export interface BuildGraphOptions {
   /** sha256 hex over the sources and the generator, computed by the caller (it owns the hashing). */
   createdFrom: string;
 }
-
-const COOCCURRENCE_COLOR = "#b8b8b8";
-const RELATION_COLOR = "#6d6d6d";
 
 /** Turn resolved facts into the knowledge graph: sorted keys, evidence on every edge, seeded layout. */
 export function buildGraph(resolved: Resolved, options: BuildGraphOptions): KnowledgeMultiGraph {
@@ -52,7 +49,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
   const relations = [...resolved.relations].sort((a, b) => cmp(edgeKey(a), edgeKey(b)));
   for (const r of relations) {
     const weight = r.evidence.length;
-    const weak = r.relation === "co_occurs_with";
+    const weak = !TYPED_RELATIONS.has(r.relation);
     graph.addDirectedEdgeWithKey(edgeKey(r), r.source, r.target, {
       relation: r.relation,
       label: RELATION_LABELS[r.relation],
@@ -65,7 +62,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
       provenance: r.provenance,
       weight,
       size: weak ? 0.5 + 0.25 * Math.min(weight, 4) : 1.5 + 0.5 * Math.min(weight, 6),
-      color: weak ? COOCCURRENCE_COLOR : RELATION_COLOR,
+      color: RELATION_COLORS[r.relation],
     });
   }
   analyseGraph(graph, { seed: options.seed });

@@ -1,6 +1,6 @@
 // The resolve stage: merge the entities of many documents by name and alias into one set with stable keys.
 import type { DocumentFacts, Entity, EntityKind, Relation } from "../schema/index.js";
-import { SYMMETRIC_RELATIONS } from "../schema/index.js";
+import { SYMMETRIC_RELATIONS, TYPED_RELATIONS } from "../schema/index.js";
 import { foldName, slugify } from "../text/index.js";
 import { mergeRelations } from "../extract/index.js";
 
@@ -146,8 +146,8 @@ function mergeMembers(members: readonly Local[]): Omit<ResolvedEntity, "key"> {
 /** A co-occurrence says less than any typed relation: drop it where the pair has one. */
 function dropCoveredCooccurrences(relations: Relation[]): Relation[] {
   const typed = new Set<string>();
-  for (const r of relations) if (r.relation !== "co_occurs_with") typed.add(pairKey(r.source, r.target));
-  return relations.filter((r) => r.relation !== "co_occurs_with" || !typed.has(pairKey(r.source, r.target)));
+  for (const r of relations) if (TYPED_RELATIONS.has(r.relation)) typed.add(pairKey(r.source, r.target));
+  return relations.filter((r) => TYPED_RELATIONS.has(r.relation) || !typed.has(pairKey(r.source, r.target)));
 }
 
 const pairKey = (a: string, b: string) => (a < b ? `${a}\u0000${b}` : `${b}\u0000${a}`);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { tagDocument } from "../../extract/ner/index.js";
+import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
 import { assembleGraph, buildKnowledgeGraph, type BuildResult } from "../../pipeline/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
@@ -100,11 +101,13 @@ function summary(result: BuildResult, files: string[], ms: number): string {
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || (a[0] < b[0] ? -1 : 1))
       .map(([k, v]) => `${k} ${v}`)
       .join(", ") || "none";
-  const typed = Object.entries(stats.relations).filter(([k]) => k !== "co_occurs_with");
+  const counts = Object.entries(stats.relations) as Array<[RelationType, number | undefined]>;
+  const typed = counts.filter(([k]) => TYPED_RELATIONS.has(k));
+  const weak = counts.filter(([k]) => !TYPED_RELATIONS.has(k)).reduce((s, [, v]) => s + (v ?? 0), 0);
   return [
     `kg build: ${stats.documents} document${stats.documents === 1 ? "" : "s"}, ${stats.sentences} sentences, ${stats.tokens} tokens`,
     `  entities  ${graph.order}: ${list(stats.entities)}`,
-    `  relations ${typed.reduce((s, [, v]) => s + (v ?? 0), 0)} typed: ${list(Object.fromEntries(typed))}; co-occurrences ${stats.relations.co_occurs_with ?? 0}`,
+    `  relations ${typed.reduce((s, [, v]) => s + (v ?? 0), 0)} typed: ${list(Object.fromEntries(typed))}; co-occurrences ${weak}`,
     `  wrote ${files.join(" and ")} in ${(ms / 1000).toFixed(2)} s`,
     "",
   ].join("\n");
