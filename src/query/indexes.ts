@@ -1,6 +1,6 @@
 // Indexes built once per graph: names to nodes, and edges grouped by node and relation (compressed rows).
 import type { AbstractGraph } from "graphology-types";
-import { ENTITY_KINDS, RELATION_TYPES, SYMMETRIC_RELATIONS } from "../schema/index.js";
+import { ENTITY_KINDS, RELATION_TYPES, SYMMETRIC_RELATIONS, TYPED_RELATIONS } from "../schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, RelationType } from "../schema/index.js";
 import { nameTokens, normaliseName } from "./normalise.js";
 
@@ -40,8 +40,17 @@ export interface GraphIndex {
   pagerank: Float64Array;
 }
 
-export const RELATION_CODE: ReadonlyMap<RelationType, number> = new Map(RELATION_TYPES.map((r, i) => [r, i]));
-export const COOCCURRENCE_CODE = RELATION_CODE.get("co_occurs_with")!;
+/**
+ * Relation codes: the typed relations first, in vocabulary order, then the weak ones. Wherever a typed relation
+ * sits in the vocabulary, "every typed relation" is then one range of codes, and sorting by code lists it first.
+ */
+const CODE_ORDER: readonly RelationType[] = [...TYPED_RELATIONS, ...RELATION_TYPES.filter((r) => !TYPED_RELATIONS.has(r))];
+export const RELATION_CODE: ReadonlyMap<RelationType, number> = new Map(CODE_ORDER.map((r, i) => [r, i]));
+/** Codes of the typed relations, and of every relation (typed then weak). */
+export const TYPED_CODES: readonly number[] = [...TYPED_RELATIONS].map((r) => RELATION_CODE.get(r)!);
+export const ALL_CODES: readonly number[] = CODE_ORDER.map((_, i) => i);
+/** An edge whose relation is outside the vocabulary counts as the weak co-occurrence. */
+const COOCCURRENCE_CODE = RELATION_CODE.get("co_occurs_with")!;
 export const KIND_CODE: ReadonlyMap<string, number> = new Map(ENTITY_KINDS.map((k, i) => [k, i]));
 export const SYMMETRIC_CODES: ReadonlySet<number> = new Set([...SYMMETRIC_RELATIONS].map((r) => RELATION_CODE.get(r)!));
 
@@ -111,7 +120,7 @@ export function buildIndex(graph: KgGraph): GraphIndex {
     edgeWeight[e] = a.weight;
     e++;
   });
-  const byRelation = groupBy(RELATION_TYPES.length, edgeRel, Array.from({ length: m }, (_, k) => k), m);
+  const byRelation = groupBy(RELATION_CODE.size, edgeRel, Array.from({ length: m }, (_, k) => k), m);
   // Filling node rows in relation order leaves each row sorted by relation, ready for binary search.
   const out = groupBy(n, edgeSource, byRelation.items, m);
   const inn = groupBy(n, edgeTarget, byRelation.items, m);

@@ -1,7 +1,7 @@
 // KnowledgeGraph: the read-only query API over a kgraph graph, with its indexes built once at load.
 import { KgError } from "../errors.js";
 import type { RelationType } from "../schema/index.js";
-import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, buildIndex, compareConnected, compareStrength, forEachIncident, toRanges } from "./indexes.js";
+import { ALL_CODES, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, TYPED_CODES, buildIndex, compareConnected, compareStrength, forEachIncident, toRanges } from "./indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "./indexes.js";
 import { graphFromJson, graphFromText } from "./parse-graph.js";
 import { PathViews, shortestPath } from "./path.js";
@@ -15,10 +15,8 @@ import type {
   NeighborsOptions, PathOptions, PathResult, RelationFilter, RelationRecord, RelationsOptions,
 } from "./types.js";
 
-const TYPED_CODES = Array.from({ length: COOCCURRENCE_CODE }, (_, i) => i);
-
 function relationRanges(filter: RelationFilter | undefined, includeCooccurrence: boolean): CodeRanges {
-  if (filter === undefined) return toRanges(includeCooccurrence ? [...TYPED_CODES, COOCCURRENCE_CODE] : TYPED_CODES);
+  if (filter === undefined) return toRanges(includeCooccurrence ? ALL_CODES : TYPED_CODES);
   const list: readonly RelationType[] = typeof filter === "string" ? [filter] : filter;
   return toRanges(
     list.map((r) => {
@@ -142,7 +140,7 @@ export class KnowledgeGraph {
     return Array.from(this.connectedOrder);
   }
 
-  /** Relations by endpoint and type, by relation order then strongest first; `co_occurs_with` only on request. @throws KgError UNKNOWN_ENTITY */
+  /** Relations by endpoint and type: typed ones in vocabulary order, then `co_occurs_with` (only on request), each strongest first. @throws KgError UNKNOWN_ENTITY */
   relations(options: RelationsOptions = {}): RelationRecord[] {
     const { index } = this;
     const include = options.includeCooccurrence ?? RELATIONS_DEFAULTS.includeCooccurrence;

@@ -1,5 +1,5 @@
 // Pattern matching over the indexes: start at the most selective node or typed relationship, then walk the chain both ways depth-first.
-import { COOCCURRENCE_CODE, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, forEachIncident, toRanges } from "../indexes.js";
+import { ALL_CODES, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, TYPED_CODES, forEachIncident, toRanges } from "../indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "../indexes.js";
 import { normaliseName } from "../normalise.js";
 import { entityRecord, relationRecord } from "../records.js";
@@ -42,9 +42,8 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
     allowed.push(c && (p.id !== undefined || p.name !== undefined) ? new Set(c) : undefined);
     sizes.push(c ? c.length : index.nodeKeys.length);
   }
-  const typed = Array.from({ length: COOCCURRENCE_CODE }, (_, i) => i);
   const ranges: CodeRanges[] = rels.map((r) =>
-    toRanges(r.relations ? r.relations.map((x) => RELATION_CODE.get(x)!) : options.includeCooccurrence ? [...typed, COOCCURRENCE_CODE] : typed),
+    toRanges(r.relations ? r.relations.map((x) => RELATION_CODE.get(x)!) : options.includeCooccurrence ? ALL_CODES : TYPED_CODES),
   );
   const role = rels.map((r) => (r.props.role === undefined ? undefined : normaliseName(r.props.role)));
 
