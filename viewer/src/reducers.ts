@@ -1,7 +1,7 @@
 // Hover, selection and filters as sigma node/edge reducers: display changes only, the graph data stays untouched.
 import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
-import type { EdgeAttributes, NodeAttributes } from "../../src/schema/index.js";
+import { TYPED_RELATIONS, type EdgeAttributes, type NodeAttributes } from "../../src/schema/index.js";
 import type { Display } from "./display.js";
 import type { LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
@@ -39,7 +39,7 @@ function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: Read
   const relation = graph.getEdgeAttribute(edge, "relation");
   const f = state.filters;
   if (f.hiddenRelations.has(relation)) return false;
-  if (relation === "co_occurs_with" && !f.showCooccurrence) return false;
+  if (!TYPED_RELATIONS.has(relation) && !f.showCooccurrence) return false;
   return !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
 }
 
@@ -184,7 +184,7 @@ export function createReducers(ctx: ReducerContext): {
       const d = ctx.derived();
       const state = ctx.state();
       const shape = display.edgeShape.get(edge) ?? { type: "arrow", curvature: 0 };
-      const weak = data.relation === "co_occurs_with";
+      const weak = !TYPED_RELATIONS.has(data.relation);
       const out: Partial<EdgeDisplayData> & Record<string, unknown> = {
         ...data,
         type: shape.type,

@@ -1,5 +1,5 @@
 // Filters: relation types, the co-occurrence toggle, a minimum degree, and "neighbourhood only" of the selection.
-import { RELATION_LABELS, RELATION_TYPES, type RelationType } from "../../../src/schema/index.js";
+import { RELATION_LABELS, TYPED_RELATIONS, type RelationType } from "../../../src/schema/index.js";
 import type { Control } from "../context.js";
 import { clear, h } from "../dom.js";
 import { setCooccurrence, setMinDegree, setNeighbourhood, toggleRelation } from "../state.js";
@@ -16,9 +16,11 @@ export const mountFilters: Control = (el, ctx) => {
 
   const relationBoxes = new Map<RelationType, HTMLInputElement>();
   const relationList = h("ul", { class: "relation-list" });
-  for (const relation of RELATION_TYPES) {
+  let weak = 0;
+  for (const [relation, n] of counts) if (!TYPED_RELATIONS.has(relation)) weak += n;
+  for (const relation of TYPED_RELATIONS) {
     const n = counts.get(relation);
-    if (!n || relation === "co_occurs_with") continue;
+    if (!n) continue;
     const box = h("input", { type: "checkbox", "data-relation": relation });
     box.checked = true;
     box.addEventListener("change", () => toggleRelation(store, relation));
@@ -52,8 +54,8 @@ export const mountFilters: Control = (el, ctx) => {
       h("summary", {}, "Relations"),
       relationList,
     ),
-    counts.get("co_occurs_with")
-      ? h("label", { class: "row" }, cooc, "Show “named together” edges", h("span", { class: "count" }, counts.get("co_occurs_with")))
+    weak
+      ? h("label", { class: "row" }, cooc, "Show “named together” edges", h("span", { class: "count" }, weak))
       : "",
     h("label", { class: "row", for: "min-degree" }, "Minimum degree ", degreeOut),
     degree,

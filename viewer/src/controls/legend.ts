@@ -1,17 +1,10 @@
 // The legend: one button per entity kind (colour, name, count) that hides or shows that kind; notes on size and edges.
-import { ENTITY_KINDS, type EntityKind } from "../../../src/schema/index.js";
+import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from "../../../src/schema/index.js";
 import type { Control } from "../context.js";
 import { clear, h } from "../dom.js";
 import { toggleKind } from "../state.js";
 
-const KIND_NAMES: Record<EntityKind, string> = {
-  person: "Person",
-  state: "State",
-  institution: "Institution",
-  place: "Place",
-  event: "Event",
-  agreement: "Agreement",
-};
+const KIND_NAMES = KIND_LABELS;
 
 function swatch(color: string): HTMLElement {
   const el = h("span", { class: "swatch" });

@@ -1,5 +1,5 @@
 // The side panel: details of the selected entity or relation, with every evidence sentence and its mentions marked.
-import { RELATION_LABELS, RELATION_TYPES, SYMMETRIC_RELATIONS, type EdgeAttributes, type RelationType } from "../../../src/schema/index.js";
+import { RELATION_LABELS, RELATION_TYPES, SYMMETRIC_RELATIONS, TYPED_RELATIONS, type EdgeAttributes, type RelationType } from "../../../src/schema/index.js";
 import type { Control, ViewerContext } from "../context.js";
 import { clear, h } from "../dom.js";
 import { mentionRanges } from "../highlight.js";
@@ -101,7 +101,8 @@ function nodePanel(ctx: ViewerContext, node: string): HTMLElement[] {
     groups.set(ea.relation, list);
   });
   const relations = h("div", { class: "relations-list" });
-  for (const relation of RELATION_TYPES) {
+  // typed relations first, the weak ones after them, each in vocabulary order
+  for (const relation of [...TYPED_RELATIONS, ...RELATION_TYPES.filter((r) => !TYPED_RELATIONS.has(r))]) {
     const edges = groups.get(relation);
     if (!edges) continue;
     const items = edges.slice(0, GROUP_LIMIT).map((edge) => {
@@ -116,7 +117,7 @@ function nodePanel(ctx: ViewerContext, node: string): HTMLElement[] {
         evidenceList(ctx, edge),
       );
     });
-    const weak = relation === "co_occurs_with";
+    const weak = !TYPED_RELATIONS.has(relation);
     relations.append(
       h(
         "details",
