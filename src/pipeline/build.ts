@@ -11,11 +11,13 @@ export interface BuildOptions extends RunOptions {
   name?: string;
   seed?: number;
   tagger?: Tagger;
+  /** false skips metrics, communities and layout (see BuildGraphOptions.analyse). */
+  analyse?: boolean;
   /** Called after each document, for progress display. */
   onDocument?: (done: number, total: number, id: string) => void;
 }
 
-export const BUILD_DEFAULTS = { name: "graph", seed: 42 } as const;
+export const BUILD_DEFAULTS = { name: "graph", seed: 42, analyse: true } as const;
 
 export interface BuildResult {
   graph: KnowledgeMultiGraph;
@@ -79,13 +81,13 @@ export function buildKnowledgeGraph(sources: readonly SourceText[], options: Bui
 }
 
 /** Merge per-document results (in any order) into the graph, with the build's counts and warnings. */
-export function assembleGraph(results: readonly DocumentResult[], options: Pick<BuildOptions, "name" | "seed"> = {}): BuildResult {
-  const { name, seed } = { ...BUILD_DEFAULTS, ...options };
+export function assembleGraph(results: readonly DocumentResult[], options: Pick<BuildOptions, "name" | "seed" | "analyse"> = {}): BuildResult {
+  const { name, seed, analyse } = { ...BUILD_DEFAULTS, ...options };
   const ordered = [...results].sort((a, b) => cmp(a.info.id, b.info.id));
   const warnings = ordered.filter((r) => r.sentences === 0).map((r) => `${r.info.id}: no text to read`);
   const infos = ordered.map((r) => r.info);
   const resolved = resolveEntities(ordered.map((r) => r.facts));
-  const graph = buildGraph(resolved, { name, seed, sources: infos, createdFrom: fingerprint(infos) });
+  const graph = buildGraph(resolved, { name, seed, analyse, sources: infos, createdFrom: fingerprint(infos) });
   const entities: Partial<Record<EntityKind, number>> = {};
   for (const e of resolved.entities) entities[e.kind] = (entities[e.kind] ?? 0) + 1;
   const relations: Partial<Record<RelationType, number>> = {};
