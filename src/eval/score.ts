@@ -42,7 +42,8 @@ export function normName(s: string): string {
   return t.replace(/\s+/g, " ").trim();
 }
 
-function prf(tp: number, fp: number, fn: number): Prf {
+/** Precision, recall and F1 of counts; 0 where a ratio has no denominator, as the reference scorer. */
+export function prf(tp: number, fp: number, fn: number): Prf {
   const p = tp + fp ? tp / (tp + fp) : 0;
   const r = tp + fn ? tp / (tp + fn) : 0;
   return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
@@ -50,8 +51,37 @@ function prf(tp: number, fp: number, fn: number): Prf {
 
 const collapse = (s: string) => s.replace(/\s+/g, " ");
 
+/** What became of one distinct predicted (source, relation, target), in the scorer's order. */
+export interface TripleOutcome {
+  /** Gold entity ids, or `?` + the node key where the node matches no gold entity (or only a taken one). */
+  source: string;
+  relation: string;
+  target: string;
+  /** tp: found a required fact; fp: matches no gold fact; neutral: an optional fact, or a fact already found. */
+  outcome: "tp" | "fp" | "neutral";
+  /** Index of the gold relation it matched. */
+  gold?: number;
+  /** Indices into `graph.edges` of the edges that state it. */
+  edges: number[];
+}
+
+/** The report together with the alignment and the fate of every predicted relation. */
+export interface GraphMatch {
+  report: EvalReport;
+  /** Node key to the gold entity id it was aligned with. */
+  nodeToGold: Map<string, string>;
+  triples: TripleOutcome[];
+  /** Indices of the required gold relations no predicted relation found. */
+  missed: number[];
+}
+
 /** Score `graph` against `gold`; `sources` (document texts) enable the evidence check. */
 export function scoreGraph(gold: Gold, graph: ScorableGraph, sources: readonly string[] = []): EvalReport {
+  return matchGraph(gold, graph, sources).report;
+}
+
+/** Score `graph` against `gold` as scoreGraph does, and say which edge found or missed what. */
+export function matchGraph(gold: Gold, graph: ScorableGraph, sources: readonly string[] = []): GraphMatch {
   const srcs = sources.map(collapse);
   const byName = new Map<string, string[]>();
   for (const g of gold.entities) {
@@ -112,9 +142,9 @@ export function scoreGraph(gold: Gold, graph: ScorableGraph, sources: readonly s
   const fn = req.length - tp;
 
   // relations
-  const pred = new Set<string>();
+  const pred = new Map<string, number[]>();
   let evidOk = 0, evidAll = 0;
-  for (const e of graph.edges ?? []) {
+  for (const [index, e] of (graph.edges ?? []).entries()) {
     const a = attrs(e);
     const r = a.relation as string | undefined;
     if (!r || IGNORED_RELATIONS.has(r)) continue;
@@ -125,25 +155,30 @@ export function scoreGraph(gold: Gold, graph: ScorableGraph, sources: readonly s
     const s0 = node2gold.get(e.source), t0 = node2gold.get(e.target);
     const s = typeof s0 === "string" ? s0 : `?${e.source}`;
     const t = typeof t0 === "string" ? t0 : `?${e.target}`;
-    pred.add(JSON.stringify([s, r, t]));
+    const key = JSON.stringify([s, r, t]);
+    pred.set(key, [...(pred.get(key) ?? []), index]);
   }
   let rtp = 0, rfp = 0;
   const matched = new Set<number>();
   const wrongRelations: string[] = [];
-  const triples = [...pred].map((p) => JSON.parse(p) as [string, string, string]).sort(cmpTriple);
+  const triples = [...pred.keys()].map((p) => JSON.parse(p) as [string, string, string]).sort(cmpTriple);
+  const outcomes: TripleOutcome[] = [];
   for (const [s, r, t] of triples) {
     const hit = gold.relations.findIndex((g) => {
       const same = g.source === s && g.target === t;
       const rev = g.source === t && g.target === s && SYMMETRIC.has(r);
       return (same || rev) && g.relation.includes(r);
     });
+    const edges = pred.get(JSON.stringify([s, r, t]))!;
     if (hit < 0) {
       rfp++;
       wrongRelations.push(`${s} -${r}-> ${t}`);
+      outcomes.push({ source: s, relation: r, target: t, outcome: "fp", edges });
     } else if (gold.relations[hit].required && !matched.has(hit)) {
       rtp++;
       matched.add(hit);
-    }
+      outcomes.push({ source: s, relation: r, target: t, outcome: "tp", gold: hit, edges });
+    } else outcomes.push({ source: s, relation: r, target: t, outcome: "neutral", gold: hit, edges });
   }
   const rfn = gold.relations.filter((g, i) => g.required && !matched.has(i)).length;
   const pairKey = (a: string, b: string) => JSON.stringify([a, b].sort());
@@ -152,7 +187,7 @@ export function scoreGraph(gold: Gold, graph: ScorableGraph, sources: readonly s
   const ppairs = new Set(triples.map(([s, , t]) => pairKey(s, t)));
   const utp = [...upairs].filter((p) => ppairs.has(p)).length;
   const ufp = [...ppairs].filter((p) => !optPairs.has(p)).length;
-  return {
+  const report: EvalReport = {
     entities: { ...prf(tp, fp, fn), tp, fp, fn },
     entitiesUntyped: prf(tpu, fpu, missedEntities.length),
     relations: { ...prf(rtp, rfp, rfn), tp: rtp, fp: rfp, fn: rfn },
@@ -168,6 +203,10 @@ export function scoreGraph(gold: Gold, graph: ScorableGraph, sources: readonly s
       .map(({ g }) => `${g.source} -${g.relation[0]}-> ${g.target}`),
     wrongRelations,
   };
+  const aligned = new Map<string, string>();
+  for (const [k, v] of node2gold) if (typeof v === "string") aligned.set(k, v);
+  const missed = gold.relations.flatMap((g, i) => (g.required && !matched.has(i) ? [i] : []));
+  return { report, nodeToGold: aligned, triples: outcomes, missed };
 }
 
 /** Python's tuple order over (source, relation, target), by code point. */
