@@ -1,8 +1,9 @@
 // Train the NER model from CoNLL files: npm run train:ner -- --train FILE --dev FILE [--out models/ner-en.json]
 import { readFileSync, writeFileSync } from "node:fs";
+import { basename } from "node:path";
 import { parseArgs } from "node:util";
 import { KgError } from "../src/errors.js";
-import { parseConll, trainNerModel, TRAIN_DEFAULTS, type TrainDocument } from "../src/extract/ner/index.js";
+import { parseConll, parseWordClusters, trainNerModel, TRAIN_DEFAULTS, type TrainDocument } from "../src/extract/ner/index.js";
 
 function readDocuments(path: string): TrainDocument[] {
   let text: string;
@@ -20,23 +21,25 @@ function main(): void {
   const { values } = parseArgs({
     args: process.argv.slice(2),
     options: {
-      train: { type: "string" },
+      train: { type: "string", multiple: true },
       dev: { type: "string" },
       out: { type: "string", default: "models/ner-en.json" },
       seed: { type: "string", default: String(TRAIN_DEFAULTS.seed) },
       "max-epochs": { type: "string", default: String(TRAIN_DEFAULTS.maxEpochs) },
       folds: { type: "string", default: String(TRAIN_DEFAULTS.folds) },
       "min-weight": { type: "string", default: String(TRAIN_DEFAULTS.minWeight) },
+      clusters: { type: "string" },
     },
     strict: true,
   });
-  if (!values.train) throw new KgError("INVALID_ARGS", "train-ner: --train FILE is required (CoNLL, NER tag in the last column)");
+  if (!values.train?.length) throw new KgError("INVALID_ARGS", "train-ner: --train FILE is required (CoNLL, NER tag in the last column)");
   const int = (name: string, v: string) => {
     const n = Number(v);
     if (!Number.isInteger(n) || n < 0) throw new KgError("INVALID_ARGS", `train-ner: --${name} must be a non-negative integer, got ${v}`);
     return n;
   };
-  const train = readDocuments(values.train);
+  // Several --train files are concatenated in the order given.
+  const train = values.train.flatMap((path) => readDocuments(path));
   const dev = values.dev ? readDocuments(values.dev) : undefined;
   const started = Date.now();
   const result = trainNerModel(
@@ -47,6 +50,8 @@ function main(): void {
       maxEpochs: int("max-epochs", values["max-epochs"]),
       folds: int("folds", values.folds),
       minWeight: int("min-weight", values["min-weight"]),
+      clusters: values.clusters ? parseWordClusters(readFileSync(values.clusters, "utf8"), values.clusters) : undefined,
+      clustersFile: values.clusters ? basename(values.clusters) : undefined,
     },
     (line) => process.stderr.write(`[${((Date.now() - started) / 1000).toFixed(0)}s] ${line}\n`),
   );

@@ -31,7 +31,7 @@ async function main(argv: string[]): Promise<number> {
     process.stderr.write(`kg: unknown command "${name}"\n\n${USAGE}\n`);
     return 2;
   }
-  return command.run(rest);
+  return (await command.load()).run(rest);
 }
 
 main(process.argv.slice(2)).then(

@@ -4,12 +4,22 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 import { KgError } from "../errors.js";
-import { parseNerModel, type NerModel } from "../extract/ner/index.js";
+import { parseNerModel, parseWordClusters, type NerModel, type WordClusters } from "../extract/ner/index.js";
 
 /** The shipped model: from dist/cli/ (or src/cli/ under tsx) two folders up, then models/. */
 export const DEFAULT_NER_MODEL = resolve(dirname(fileURLToPath(import.meta.url)), "../../models/ner-en.json");
 
 const cache = new Map<string, NerModel>();
+
+function readClusters(path: string): WordClusters {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (err) {
+    throw new KgError("SOURCE_UNREADABLE", `loadNerModel: cannot read the word clusters ${path}; reinstall kgraph`, { cause: err, where: path });
+  }
+  return parseWordClusters(text, path);
+}
 
 /**
  * Read, validate and cache a NER model (.json or .json.gz).
@@ -40,7 +50,8 @@ export function loadNerModel(path: string = DEFAULT_NER_MODEL): NerModel {
   }
   let model: NerModel;
   try {
-    model = parseNerModel(data);
+    const named = (data as { clusters?: { file?: unknown } } | null)?.clusters?.file;
+    model = parseNerModel(data, typeof named === "string" ? readClusters(resolve(dirname(key), named)) : undefined);
   } catch (err) {
     if (err instanceof KgError) throw new KgError(err.code, `${key}: ${err.message}`, { cause: err, where: key });
     throw err;

@@ -21,6 +21,46 @@ export interface ConllOptions {
 }
 export const CONLL_DEFAULTS: ConllOptions = { requireTags: false };
 
+const SPACE = 32;
+const TAB = 9;
+
+/** The index of the first space or tab at or after `from`, or the line's length. */
+function cut(line: string, from: number): number {
+  let k = from;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    if (c === SPACE || c === TAB) break;
+    k++;
+  }
+  return k;
+}
+
+/** Columns of a line split on runs of spaces and tabs; 0 for a blank line or one that starts with whitespace. */
+function columnsOf(line: string): number {
+  let cols = 0;
+  let inside = false;
+  for (let k = 0; k < line.length; k++) {
+    const c = line.charCodeAt(k);
+    if (c === SPACE || c === TAB) {
+      if (k === 0) return 0;
+      inside = false;
+    } else if (!inside) {
+      inside = true;
+      cols++;
+    }
+  }
+  return cols;
+}
+
+/** The last column of a line with at least one column. */
+function lastColumn(line: string): string {
+  let end = line.length;
+  while (end > 0 && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === TAB)) end--;
+  let start = end;
+  while (start > 0 && line.charCodeAt(start - 1) !== SPACE && line.charCodeAt(start - 1) !== TAB) start--;
+  return line.slice(start, end);
+}
+
 /**
  * Split CoNLL text into documents and sentences; every token line must have the same number of columns.
  * @throws KgError("INVALID_CONLL") naming `where` and the line.
@@ -46,23 +86,27 @@ export function parseConll(text: string, where: string, options: Partial<ConllOp
   };
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
-    if (line.trim() === "") {
-      endSentence();
-      continue;
+    const cols = columnsOf(line);
+    if (cols === 0) {
+      if (line.trim() === "") {
+        endSentence();
+        continue;
+      }
+      throw fail(n, "a token line must start with the token (no leading whitespace)");
     }
-    if (/^\s/.test(line)) throw fail(n, "a token line must start with the token (no leading whitespace)");
-    const cols = line.split(/[ \t]+/).filter((c) => c !== "");
-    if (cols[0] === "-DOCSTART-") {
+    const first = cut(line, 0);
+    const token = line.slice(0, first);
+    if (token === "-DOCSTART-") {
       endDocument();
       continue;
     }
-    if (columns < 0) columns = cols.length;
-    else if (cols.length !== columns) throw fail(n, `expected ${columns} columns like the first token line, found ${cols.length}`);
-    const tag = cols[cols.length - 1];
-    if (requireTags && (cols.length < 2 || !isIobTag(tag))) {
+    if (columns < 0) columns = cols;
+    else if (cols !== columns) throw fail(n, `expected ${columns} columns like the first token line, found ${cols}`);
+    const tag = lastColumn(line);
+    if (requireTags && (cols < 2 || !isIobTag(tag))) {
       throw fail(n, `last column "${tag}" is not an IOB tag (O, B-X or I-X with X in PER, ORG, LOC, MISC)`);
     }
-    sentence.tokens.push(cols[0]);
+    sentence.tokens.push(token);
     sentence.tags.push(tag);
     sentence.lines.push(n);
   }

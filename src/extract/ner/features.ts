@@ -1,4 +1,5 @@
 // Feature extraction: per-token local features, document context (case forms, headlines) and label-history features.
+import { CLUSTER_PREFIXES, clusterOf, type WordClusters } from "./clusters.js";
 import { matchGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS, ENTITY_TYPES, START } from "./labels.js";
 import type { FeatureSink } from "./sinks.js";
@@ -22,6 +23,8 @@ export interface DocContext {
   caseForms: Map<string, [number, number, number]>;
   /** lowercase capitalised word -> its first few positions [sentence, token] in the document. */
   occurrences: Map<string, Array<[number, number]>>;
+  /** Word clusters of the model, if it was trained with them. */
+  clusters?: WordClusters;
 }
 
 /** What features need of a word on its own, computed once per distinct word (see wordShape). */
@@ -89,7 +92,7 @@ function caseForm(word: string, short: string): number {
 }
 
 /** Prepare the sentences of one document (token strings) for feature extraction. */
-export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly string[])[]): DocContext {
+export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly string[])[], clusters?: WordClusters): DocContext {
   const caseForms = new Map<string, [number, number, number]>();
   const out: SentenceContext[] = sentences.map((words) => {
     const lower: string[] = [];
@@ -128,7 +131,7 @@ export function buildDocContext(gaz: Gazetteer, sentences: readonly (readonly st
       else if (list.length < MAX_OCCURRENCES) list.push([s, i]);
     }),
   );
-  return { sentences: out, caseForms, occurrences };
+  return { sentences: out, caseForms, occurrences, clusters };
 }
 
 /** Context aggregation looks at this many occurrences of a word per document. */
@@ -140,9 +143,10 @@ const FORM_NAMES = ["lower", "cap", "upper"];
 export function staticFeatures(doc: DocContext, s: number, i: number, out: FeatureSink): void {
   const { words, lower, short } = doc.sentences[s];
   const n = words.length;
-  wordFeatures(words[i], out);
-  neighbourFeatures(0, i > 0 ? lower[i - 1] : "<s>", i > 0 ? short[i - 1] : "<s>", out);
-  neighbourFeatures(1, i + 1 < n ? lower[i + 1] : "</s>", i + 1 < n ? short[i + 1] : "</s>", out);
+  const cl = doc.clusters;
+  wordFeatures(words[i], out, cl && clusterOf(cl, words[i]));
+  neighbourFeatures(0, i > 0 ? lower[i - 1] : "<s>", i > 0 ? short[i - 1] : "<s>", out, cl && i > 0 ? clusterOf(cl, words[i - 1]) : undefined);
+  neighbourFeatures(1, i + 1 < n ? lower[i + 1] : "</s>", i + 1 < n ? short[i + 1] : "</s>", out, cl && i + 1 < n ? clusterOf(cl, words[i + 1]) : undefined);
   neighbourFeatures(2, i > 1 ? lower[i - 2] : "<s>", i > 1 ? short[i - 2] : "<s>", out);
   neighbourFeatures(3, i + 2 < n ? lower[i + 2] : "</s>", i + 2 < n ? short[i + 2] : "</s>", out);
   contextFeatures(doc, s, i, out);
@@ -155,8 +159,11 @@ export function hyphenPartsOf(w: string): [string, string] | undefined {
   return first > 0 && last < w.length - 1 ? [w.slice(0, first).toLowerCase(), w.slice(last + 1).toLowerCase()] : undefined;
 }
 
-/** Features of the word itself, whatever its position: they depend on the string only, so taggers may cache them. */
-export function wordFeatures(w: string, out: FeatureSink): void {
+/**
+ * Features of the word itself, whatever its position: they depend on the string only, so taggers may cache them.
+ * `bits` is its cluster bit string ("" unknown to the table, undefined for a model without clusters).
+ */
+export function wordFeatures(w: string, out: FeatureSink, bits?: string): void {
   const lw = w.toLowerCase();
   const { shape, short } = wordShape(w);
   out.f("b", "");
@@ -176,6 +183,19 @@ export function wordFeatures(w: string, out: FeatureSink): void {
     out.f("hp=", parts[0]);
     out.f("hx=", parts[1]);
   }
+  if (bits !== undefined) clusterFeatures(CLUSTER_SELF, bits, out);
+}
+
+const CLUSTER_SELF = CLUSTER_PREFIXES.map((p) => `c${p}=`);
+const CLUSTER_NEIGHBOUR = [CLUSTER_PREFIXES.slice(0, 3).map((p) => `c-1:${p}=`), CLUSTER_PREFIXES.slice(0, 3).map((p) => `c+1:${p}=`)];
+
+/** Cluster prefixes of a word (one per name in `names`), or a single "unknown" feature. */
+function clusterFeatures(names: readonly string[], bits: string, out: FeatureSink): void {
+  if (!bits) {
+    out.f(names[0], "?");
+    return;
+  }
+  for (let k = 0; k < names.length; k++) out.f(names[k], bits.slice(0, CLUSTER_PREFIXES[k]));
 }
 
 const NEIGHBOUR_PREFIXES = [
@@ -185,10 +205,14 @@ const NEIGHBOUR_PREFIXES = [
   ["l+2=", "ss+2="],
 ];
 
-/** Features a word gives the token next to it: role 0 = it is the previous word, 1 the next, 2 two before, 3 two after. */
-export function neighbourFeatures(role: number, lw: string, ss: string, out: FeatureSink): void {
+/**
+ * Features a word gives the token next to it: role 0 = it is the previous word, 1 the next, 2 two before, 3 two after;
+ * `bits` (its cluster bit string, see wordFeatures) counts for the previous and next word only.
+ */
+export function neighbourFeatures(role: number, lw: string, ss: string, out: FeatureSink, bits?: string): void {
   out.f(NEIGHBOUR_PREFIXES[role][0], lw);
   out.f(NEIGHBOUR_PREFIXES[role][1], ss);
+  if (bits !== undefined && role < 2) clusterFeatures(CLUSTER_NEIGHBOUR[role], bits, out);
 }
 
 /** Features of token i that depend on its sentence and document beyond single words. */

@@ -1,20 +1,22 @@
 // The NER model: its JSON file format (zod-checked), loading into lookup tables, and deterministic serialisation.
 import { z } from "zod";
 import { KgError, formatIssues } from "../../errors.js";
+import type { WordClusters } from "./clusters.js";
 import { buildGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS } from "./labels.js";
-import { FeatureTable } from "./sinks.js";
+import { hashString } from "./sinks.js";
 
 export const NER_MODEL_FORMAT = "kgraph-ner";
-export const NER_MODEL_VERSION = 1;
+export const NER_MODEL_VERSION = 2;
 /** Weights are stored as integers in units of 1/SCALE. */
 export const WEIGHT_SCALE = 1000;
 
 const StageFile = z.object({
   name: z.enum(["local", "document"]),
-  features: z.array(z.string()),
+  /** The stage's features in code-unit order, one per line (one string parses and validates far faster than 200k). */
+  features: z.string(),
   /** base64 of little-endian int32 words: value * 64 + (last of its feature ? 32 : 0) + label index. */
-  weights: z.string().regex(/^[A-Za-z0-9+/]*={0,2}$/),
+  weights: z.string(),
 });
 
 export const NerModelFile = z.object({
@@ -23,6 +25,8 @@ export const NerModelFile = z.object({
   labels: z.array(z.string()).refine((l) => l.join() === BILOU_LABELS.join(), "labels must be the 17 BILOU labels in order"),
   scale: z.number().positive(),
   training: z.record(z.string(), z.union([z.string(), z.number()])),
+  /** The word-cluster table the model was trained with: its file name beside the model and its fingerprint. */
+  clusters: z.object({ file: z.string().regex(/^[\w.-]+$/), hash: z.string().regex(/^[0-9a-f]{16}$/) }).optional(),
   stages: z.array(StageFile).min(1).max(2),
 });
 export type NerModelFile = z.infer<typeof NerModelFile>;
@@ -39,13 +43,19 @@ export interface StageWeights {
 }
 
 /**
- * Stages ready to tag with: one hash table over the union of their features whose slots also hold, per
- * stage, the range of the feature's weights in that stage's `words` (both 0 when the stage lacks it):
- * slot + SPAN + 2 * stage is the first word, the next integer the end.
+ * Stages ready to tag with. `slots` is an open-addressing table over the union of the stages' features,
+ * SLOT integers a slot: the feature's two hashes, then per stage 1 + the offset of its row in `weights`
+ * (0 when the stage lacks the feature; a slot with both 0 is empty). `weights` holds the rows feature by
+ * feature, stage 0's row then stage 1's, each ending with its last-of-row flag, so that the rows a token
+ * needs from both stages usually share a cache line, and a slot is a quarter of one.
  */
 export interface TagTables {
   stages: StageWeights[];
-  table: FeatureTable;
+  slots: Int32Array;
+  mask: number;
+  weights: Int32Array;
+  /** Word clusters the stages were trained with, if any. */
+  clusters?: WordClusters;
 }
 
 /** A loaded model: one stage (local) or two (local, then document-level using the first pass). */
@@ -55,31 +65,75 @@ export interface NerModel extends TagTables {
   training: Record<string, string | number>;
 }
 
-/** Offset of the weight ranges within a table slot (after the two hashes and the index). */
-export const SPAN = 3;
+/** Integers per slot of TagTables.slots; the row starts of stage s are at slot + 2 + s. */
+export const SLOT = 4;
 
-/** Build the hash table of one or two stages; null if a stage lists a feature twice. */
-export function buildTagTables(stages: StageWeights[]): TagTables | null {
-  // Sized for the union of the stages' features (most features are in both), not their sum: a smaller
-  // table keeps more of itself in the processor's caches, and every tagged token probes it.
-  const union = stages.length === 1 ? stages[0].features.length : new Set(stages.flatMap((st) => st.features)).size;
-  const table = new FeatureTable(union, 2 * stages.length);
-  const slots = table.slots;
-  for (let st = 0; st < stages.length; st++) {
-    const { features, rowStart } = stages[st];
-    for (let row = 0; row < features.length; row++) {
-      const at = table.place(features[row]) + SPAN + 2 * st;
-      if (slots[at + 1] !== 0) return null;
-      slots[at] = rowStart[row];
-      slots[at + 1] = rowStart[row + 1];
-    }
+/** The offset in `tables.slots` of the slot of the feature with these hashes, or -1. */
+export function findSlot(tables: TagTables, h1: number, h2: number): number {
+  const { slots, mask } = tables;
+  let slot = h1 & mask;
+  for (;;) {
+    const at = slot * SLOT;
+    if (slots[at] === h1 && slots[at + 1] === h2) return at;
+    if (slots[at + 2] === 0 && slots[at + 3] === 0) return -1;
+    slot = (slot + 1) & mask;
   }
-  return { stages, table };
+}
+
+/**
+ * Visit the union of one or two stages' features in code-unit order with each stage's row (-1 if absent);
+ * false if a stage's features are not strictly sorted (a feature listed twice, or a file not written by serialiseNerModel).
+ */
+function walkUnion(stages: readonly StageWeights[], visit: (feature: string, row0: number, row1: number) => void): boolean {
+  for (const st of stages) {
+    const f = st.features;
+    for (let k = 1; k < f.length; k++) if (!(f[k - 1] < f[k])) return false;
+  }
+  const a = stages[0].features;
+  const b = stages.length > 1 ? stages[1].features : [];
+  let i = 0;
+  let j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) visit(a[i], i++, -1);
+    else if (i >= a.length || b[j] < a[i]) visit(b[j], -1, j++);
+    else visit(a[i], i++, j++);
+  }
+  return true;
+}
+
+/** Build the look-up tables of one or two stages; null if a stage lists a feature twice or out of order. */
+export function buildTagTables(stages: StageWeights[], clusters?: WordClusters): TagTables | null {
+  if (stages.length > 2) return null;
+  let union = 0;
+  if (!walkUnion(stages, () => union++)) return null;
+  // Sized for the union of the stages' features (most features are in both), less than half full.
+  let cap = 16;
+  while (cap < union * 2) cap *= 2;
+  const slots = new Int32Array(cap * SLOT);
+  const mask = cap - 1;
+  const weights = new Int32Array(stages.reduce((a, st) => a + st.words.length, 0));
+  let w = 0;
+  const copyRow = (at: number, s: number, row: number) => {
+    const { words, rowStart } = stages[s];
+    slots[at + 2 + s] = w + 1;
+    for (let k = rowStart[row], end = rowStart[row + 1]; k < end; k++) weights[w++] = words[k];
+  };
+  walkUnion(stages, (feature, row0, row1) => {
+    const [h1, h2] = hashString(feature);
+    let slot = h1 & mask;
+    while (slots[slot * SLOT + 2] !== 0 || slots[slot * SLOT + 3] !== 0) slot = (slot + 1) & mask;
+    const at = slot * SLOT;
+    slots[at] = h1;
+    slots[at + 1] = h2;
+    if (row0 >= 0) copyRow(at, 0, row0);
+    if (row1 >= 0) copyRow(at, 1, row1);
+  });
+  return { stages, slots, mask, weights, clusters };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 const B64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-const B64_INDEX = new Int16Array(128).fill(-1);
+const B64_INDEX = new Int8Array(65536).fill(-1);
 for (let i = 0; i < B64.length; i++) B64_INDEX[B64.charCodeAt(i)] = i;
 
 /** base64 of bytes (pure, for Node and browsers alike). */
@@ -102,8 +156,9 @@ export function toBase64(bytes: Uint8Array): string {
   return parts.join("");
 }
 
-/** Bytes of a base64 string (already checked against the alphabet). */
-export function fromBase64(text: string): Uint8Array {
+/** Bytes of a base64 string; undefined if it is not base64 (checked while decoding: a regular expression over megabytes is slow). */
+export function fromBase64(text: string): Uint8Array | undefined {
+  if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4) - pad);
   let o = 0;
@@ -112,6 +167,7 @@ export function fromBase64(text: string): Uint8Array {
     const b = B64_INDEX[text.charCodeAt(i + 1)];
     const c = B64_INDEX[text.charCodeAt(i + 2)];
     const d = B64_INDEX[text.charCodeAt(i + 3)];
+    if ((a | b | c | d) < 0 && !(i + 4 === text.length && (a | b) >= 0 && (c >= 0 || pad === 2) && (d >= 0 || pad >= 1))) return undefined;
     if (o < out.length) out[o++] = (a << 2) | (b >> 4);
     if (o < out.length) out[o++] = ((b & 15) << 4) | (c >> 2);
     if (o < out.length) out[o++] = ((c & 3) << 6) | d;
@@ -123,8 +179,10 @@ function invalid(message: string, where = "model"): KgError {
   return new KgError("INVALID_MODEL", `parseNerModel: ${message}; retrain it with npm run train:ner`, { where });
 }
 
-function decodeStage(stage: z.infer<typeof StageFile>, index: number): StageWeights {
+function decodeStage(file: z.infer<typeof StageFile>, index: number): StageWeights {
+  const stage = { ...file, features: file.features === "" ? [] : file.features.split("\n") };
   const bytes = fromBase64(stage.weights);
+  if (!bytes) throw invalid(`stages.${index}.weights is not base64`);
   if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
   let words: Int32Array;
   if (LITTLE_ENDIAN && bytes.byteOffset === 0) words = new Int32Array(bytes.buffer, 0, bytes.length / 4);
@@ -147,17 +205,24 @@ function decodeStage(stage: z.infer<typeof StageFile>, index: number): StageWeig
 }
 
 /**
- * Validate a parsed model file and build its lookup tables.
+ * Validate a parsed model file and build its lookup tables; `clusters` must be the table the model names, if it names one.
  * @throws KgError("INVALID_MODEL") naming every schema issue or the broken invariant.
  */
-export function parseNerModel(data: unknown): NerModel {
+export function parseNerModel(data: unknown, clusters?: WordClusters): NerModel {
   const parsed = NerModelFile.safeParse(data);
   if (!parsed.success) throw invalid(formatIssues(parsed.error.issues).join("; "));
   const file = parsed.data;
   if (file.stages[0].name !== "local" || (file.stages.length === 2 && file.stages[1].name !== "document")) {
     throw invalid('stages must be ["local"] or ["local", "document"]');
   }
-  const tables = buildTagTables(file.stages.map((s, i) => decodeStage(s, i)));
+  if (file.clusters && !clusters) throw invalid(`the model needs its word clusters ${file.clusters.file}; pass them`);
+  if (file.clusters && clusters && clusters.hash !== file.clusters.hash) {
+    throw invalid(`word clusters ${clusters.hash} are not the table ${file.clusters.file} (${file.clusters.hash}) it was trained with`);
+  }
+  const tables = buildTagTables(
+    file.stages.map((s, i) => decodeStage(s, i)),
+    file.clusters ? clusters : undefined,
+  );
   if (!tables) throw invalid("a stage lists the same feature twice");
   return {
     version: file.version,
@@ -184,13 +249,18 @@ export function packStage(stage: SparseStage): StageWeights {
 }
 
 /** Serialise stages to the model file text; features sorted by code unit, so equal weights give equal bytes. */
-export function serialiseNerModel(stages: readonly SparseStage[], training: Record<string, string | number>): string {
+export function serialiseNerModel(
+  stages: readonly SparseStage[],
+  training: Record<string, string | number>,
+  clusters?: { file: string; hash: string },
+): string {
   const files = stages.map((stage) => {
     const packed = packStage(stage);
     const bytes = new Uint8Array(packed.words.length * 4);
     const view = new DataView(bytes.buffer);
     packed.words.forEach((w, k) => view.setInt32(k * 4, w, true));
-    return { name: stage.name, features: [...packed.features], weights: toBase64(bytes) };
+    if (packed.features.some((f) => f.includes("\n"))) throw new RangeError("serialiseNerModel: a feature holds a line break");
+    return { name: stage.name, features: packed.features.join("\n"), weights: toBase64(bytes) };
   });
   const file: NerModelFile = {
     format: NER_MODEL_FORMAT,
@@ -198,6 +268,7 @@ export function serialiseNerModel(stages: readonly SparseStage[], training: Reco
     labels: [...BILOU_LABELS],
     scale: WEIGHT_SCALE,
     training,
+    ...(clusters ? { clusters } : {}),
     stages: files,
   };
   return JSON.stringify(file) + "\n";

@@ -1,6 +1,7 @@
 // Training: averaged perceptron per stage, seeded shuffling, dev-selected epoch count, jackknifed first pass for the document stage.
 import { seededRandom } from "../../random.js";
 import { decodeDocument, summariseFirstPass, type FirstPassInput, type TokenScorer } from "./decode.js";
+import type { WordClusters } from "./clusters.js";
 import { buildDocContext, staticFeatures, type DocContext } from "./features.js";
 import { buildGazetteer } from "./gazetteer.js";
 import { bilouFromSpans, spansFromBilou, spansFromTags, ENTITY_TYPES, type TokenSpan } from "./labels.js";
@@ -22,6 +23,9 @@ export interface TrainOptions {
   folds: number;
   /** Drop quantised weights below this many 1/1000 units (keeps the model small). */
   minWeight: number;
+  /** Word clusters for cluster features, and the file name the model records for them. */
+  clusters?: WordClusters;
+  clustersFile?: string;
 }
 export const TRAIN_DEFAULTS: TrainOptions = { seed: 1, maxEpochs: 12, folds: 4, minWeight: 1 };
 
@@ -74,11 +78,11 @@ export function scoreSpans(gold: readonly TokenSpan[][], predicted: readonly Tok
   return { byType, microPerOrgLoc: micro(["PER", "ORG", "LOC"]), microAll: micro(ENTITY_TYPES) };
 }
 
-function prepare(docs: readonly TrainDocument[], index: FeatureIndex | undefined): Prepared[] {
+function prepare(docs: readonly TrainDocument[], index: FeatureIndex | undefined, clusters?: WordClusters): Prepared[] {
   const gaz = buildGazetteer();
   const sink = new StringSink();
   return docs.map((d) => {
-    const ctx = buildDocContext(gaz, d.sentences.map((s) => s.tokens));
+    const ctx = buildDocContext(gaz, d.sentences.map((s) => s.tokens), clusters);
     const goldSpans = d.sentences.map((s) => spansFromTags(s.tags));
     const gold = goldSpans.map((spans, k) => bilouFromSpans(spans, d.sentences[k].tokens.length));
     const ids = index
@@ -129,7 +133,7 @@ function runEpoch(p: AveragedPerceptron, docs: readonly Prepared[], order: reado
 }
 
 function tagPrepared(stage: SparseStage, docs: readonly Prepared[], passes?: readonly FirstPassInput[]): number[][][] {
-  const tables = buildTagTables([packStage(stage)])!;
+  const tables = buildTagTables([packStage(stage)], docs[0]?.ctx.clusters)!;
   return docs.map((d, k) => decodeWithStage(tables, d.ctx, passes?.[k]));
 }
 
@@ -178,8 +182,8 @@ export function trainNerModel(
 ): { text: string; dev?: NerScores; stages: StageResult[] } {
   const options = { ...TRAIN_DEFAULTS, ...opts };
   const index = new FeatureIndex();
-  const trainDocs = prepare(train, index);
-  const devDocs = dev ? prepare(dev, undefined) : undefined;
+  const trainDocs = prepare(train, index, options.clusters);
+  const devDocs = dev ? prepare(dev, undefined, options.clusters) : undefined;
   const devSet = devDocs ? { docs: devDocs } : undefined;
   const local = trainStage("local", { docs: trainDocs }, devSet, index, options, log);
   const results = [local];
@@ -213,5 +217,6 @@ export function trainNerModel(
     trainTokens: train.reduce((a, d) => a + d.sentences.reduce((b, s) => b + s.tokens.length, 0), 0),
   };
   results.forEach((r) => (training[`${r.stage.name}Epochs`] = r.epochs));
-  return { text: serialiseNerModel(results.map((r) => r.stage), training), dev: results[results.length - 1].dev, stages: results };
+  const clusters = options.clusters ? { file: options.clustersFile ?? "clusters.tsv", hash: options.clusters.hash } : undefined;
+  return { text: serialiseNerModel(results.map((r) => r.stage), training, clusters), dev: results[results.length - 1].dev, stages: results };
 }

@@ -105,3 +105,12 @@ describe("kg ner FILE.txt", () => {
     expect(kg("a.txt", "--conll", "b.conll").status).toBe(2);
   });
 });
+
+describe("the command registry", () => {
+  it("lists each command with the summary of the module it loads", async () => {
+    const { COMMANDS } = await import("../../../src/cli/commands/index.js");
+    for (const entry of Object.values(COMMANDS)) expect((await entry.load()).summary).toBe(entry.summary);
+    const help = spawnSync(process.execPath, [CLI, "--help"], { encoding: "utf8" }).stdout;
+    expect(help).toContain(`ner      ${COMMANDS.ner.summary}`);
+  });
+});

@@ -3,7 +3,8 @@ import { describe, expect, it } from "vitest";
 import { buildDocContext, dynamicFeatures, staticFeatures, wordShape } from "../../../src/extract/ner/features.js";
 import { buildGazetteer, matchGazetteer, tokenizeEntry } from "../../../src/extract/ner/gazetteer.js";
 import { BILOU_LABELS, START } from "../../../src/extract/ner/labels.js";
-import { FeatureTable, HashSink, StringSink, hashString } from "../../../src/extract/ner/sinks.js";
+import { buildTagTables, findSlot } from "../../../src/extract/ner/model.js";
+import { HashSink, StringSink, hashString } from "../../../src/extract/ner/sinks.js";
 
 const gaz = buildGazetteer();
 
@@ -58,12 +59,30 @@ describe("hashed features", () => {
     );
   });
 
-  it("FeatureTable finds every indexed feature and misses others", () => {
-    const features = BILOU_LABELS.map((l) => `t-1=${l}`).concat(["w=Seoul", "l=seoul"]);
-    const table = new FeatureTable(features.length);
-    features.forEach((f, k) => expect(table.insert(f)).toBe(k));
-    expect(table.insert("w=Seoul")).toBe(features.length - 2);
-    features.forEach((f, k) => expect(table.get(...hashString(f))).toBe(k));
-    expect(table.get(...hashString("w=Tokyo"))).toBe(-1);
+  it("the tag tables find every feature's row in each stage, and miss others", () => {
+    const stage = (name: "local" | "document", features: string[]) => ({
+      name,
+      features,
+      // one weight per feature: value k + 1 on label k % 17, last of its row
+      words: Int32Array.from(features, (_, k) => (k + 1) * 64 + 32 + (k % BILOU_LABELS.length)),
+      rowStart: Int32Array.from({ length: features.length + 1 }, (_, k) => k),
+    });
+    const local = BILOU_LABELS.map((l) => `t-1=${l}`).concat(["l=seoul", "w=Seoul"]).sort();
+    const doc = ["a=PER", "l=seoul", "w=Tokyo"];
+    const tables = buildTagTables([stage("local", local), stage("document", doc)])!;
+    const row = (f: string, st: number) => {
+      const at = findSlot(tables, ...hashString(f));
+      if (at < 0) return undefined;
+      const start = tables.slots[at + 2 + st];
+      return start === 0 ? null : tables.weights[start - 1] >> 6;
+    };
+    local.forEach((f, k) => expect(row(f, 0)).toBe(k + 1));
+    doc.forEach((f, k) => expect(row(f, 1)).toBe(k + 1));
+    expect(row("t-1=O", 1)).toBeNull();
+    expect(row("a=PER", 0)).toBeNull();
+    expect(row("w=Paris", 0)).toBeUndefined();
+    // features out of order, or listed twice, are refused
+    expect(buildTagTables([stage("local", ["b", "a"])])).toBeNull();
+    expect(buildTagTables([stage("local", ["a", "a"])])).toBeNull();
   });
 });

@@ -5,34 +5,35 @@ import { describe, expect, it } from "vitest";
 import { loadNerModel } from "../../../src/cli/ner-model.js";
 import { decodeDocument, summariseFirstPass, type TokenScorer } from "../../../src/extract/ner/decode.js";
 import { buildDocContext, staticFeatures, type DocContext } from "../../../src/extract/ner/features.js";
-import { SPAN, type NerModel } from "../../../src/extract/ner/model.js";
-import { StringSink, hashString } from "../../../src/extract/ner/sinks.js";
+import type { NerModel } from "../../../src/extract/ner/model.js";
+import { StringSink } from "../../../src/extract/ner/sinks.js";
 import { labelDocument } from "../../../src/extract/ner/tagger.js";
 import { documentFromText } from "../../../src/text/index.js";
 
 const SEED = fileURLToPath(new URL("../../../graph-data/sources/north-korea-russia.txt", import.meta.url));
 
-/** Builds every feature string and sums the weights it finds for them: slow and obvious. */
+/** Builds every feature string and sums the weights of its row in the stage's own arrays: slow and obvious. */
 class ReferenceScorer implements TokenScorer {
   readonly sink = new StringSink();
   private doc!: DocContext;
+  private readonly rows: Map<string, number>;
   constructor(
     private readonly model: NerModel,
     private readonly stage: number,
-  ) {}
+  ) {
+    this.rows = new Map(model.stages[stage].features.map((f, k) => [f, k]));
+  }
   begin(doc: DocContext): void {
     this.doc = doc;
   }
   score(s: number, i: number, scores: Float64Array): void {
     const all = new StringSink();
     staticFeatures(this.doc, s, i, all);
-    const { words } = this.model.stages[this.stage];
-    const { slots } = this.model.table;
+    const { words, rowStart } = this.model.stages[this.stage];
     for (const f of [...all.out, ...this.sink.out]) {
-      const at = this.model.table.find(...hashString(f));
-      if (at < 0) continue;
-      const first = at + SPAN + 2 * this.stage;
-      for (let a = slots[first]; a < slots[first + 1]; a++) scores[words[a] & 31] += words[a] >> 6;
+      const row = this.rows.get(f);
+      if (row === undefined) continue;
+      for (let a = rowStart[row]; a < rowStart[row + 1]; a++) scores[words[a] & 31] += words[a] >> 6;
     }
   }
 }
@@ -42,7 +43,7 @@ describe("labelDocument", () => {
     const model = loadNerModel();
     const text = documentFromText("seed.txt", readFileSync(SEED, "utf8"));
     const sentences = text.sentences.map((s) => text.tokens.filter((t) => t.sentence === s.index).map((t) => t.text));
-    const doc = buildDocContext(model.gazetteer, sentences);
+    const doc = buildDocContext(model.gazetteer, sentences, model.clusters);
     const first = decodeDocument(doc, new ReferenceScorer(model, 0));
     const reference = decodeDocument(doc, new ReferenceScorer(model, 1), summariseFirstPass(doc, first));
     expect(labelDocument(model, doc)).toEqual(reference);
