@@ -1,13 +1,13 @@
 // The corpus report as text: macro and micro figures, then the per-type and per-rule tables, then (optionally) each document's errors.
 import type { CorpusReport, DocumentScore, ProvenanceRow, RelationError } from "./corpus.js";
-import type { Prf } from "./score.js";
+import { toFixedEven, type Prf } from "./score.js";
 
 export interface CorpusFormatOptions {
   /** List each document's missed and wrong relations with their sentences. */
   errors?: boolean;
 }
 
-const f = (x: number) => x.toFixed(3);
+const f = (x: number) => toFixedEven(x, 3);
 const pad = (s: string | number, w: number) => String(s).padStart(w);
 const padEnd = (s: string, w: number) => (s.length >= w ? s : s + " ".repeat(w - s.length));
 

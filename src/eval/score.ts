@@ -215,9 +215,23 @@ function cmpTriple(a: [string, string, string], b: [string, string, string]): nu
   return 0;
 }
 
+/**
+ * `x` with `digits` decimals as Python's format() writes it: like toFixed, except that an exact tie
+ * goes to the even digit (13/16 is "0.812" there, "0.813" with toFixed).
+ */
+export function toFixedEven(x: number, digits: number): string {
+  const s = x.toFixed(digits);
+  const exact = x.toFixed(Math.min(digits + 25, 100));
+  if (!/^50*$/.test(exact.slice(exact.indexOf(".") + 1 + digits))) return s;
+  // a tie is a short binary fraction, so scaling it by a small power of ten is exact
+  const lower = Math.floor(Math.abs(x) * 10 ** digits);
+  const even = lower % 2 === 0 ? lower : lower + 1;
+  return (x < 0 ? "-" : "") + (even / 10 ** digits).toFixed(digits);
+}
+
 /** The report as the reference scorer prints it, line for line. */
 export function formatReport(r: EvalReport): string {
-  const f = (x: number) => x.toFixed(3);
+  const f = (x: number) => toFixedEven(x, 3);
   const lines = [
     `entities  typed   P=${f(r.entities.p)} R=${f(r.entities.r)} F1=${f(r.entities.f1)}  (tp=${r.entities.tp} fp=${r.entities.fp} fn=${r.entities.fn})`,
     `entities  untyped P=${f(r.entitiesUntyped.p)} R=${f(r.entitiesUntyped.r)} F1=${f(r.entitiesUntyped.f1)}`,

@@ -4,7 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { Gold, scoreGraph } from "../../src/eval/index.js";
+import { Gold, scoreGraph, toFixedEven } from "../../src/eval/index.js";
 import { GOLD, ROOT, runKg, SEED_TEXT } from "../helpers/kg.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "kgraph-eval-"));
@@ -64,5 +64,15 @@ describe("the seed article against its reference encoding", () => {
     const r = runKg(["eval", "--gold", bad, "--graph", graphFile]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/entities\.0\.kind/);
+  });
+});
+
+describe("figures with three decimals", () => {
+  it("are written as Python writes them: an exact tie goes to the even digit", () => {
+    // python3 -c 'print(*(f"{x:.3f}" for x in XS))'
+    const xs = [13 / 16, 1 / 16, 3 / 16, 5 / 16, 7 / 16, 9 / 16, 11 / 16, 15 / 16, 0.5, 1, 0, 2 / 3, 1 / 3, 0.0005, 0.0015, 0.81250001, 4 / 9];
+    const python = "0.812 0.062 0.188 0.312 0.438 0.562 0.688 0.938 0.500 1.000 0.000 0.667 0.333 0.001 0.002 0.813 0.444";
+    expect(xs.map((x) => toFixedEven(x, 3)).join(" ")).toBe(python);
+    expect(toFixedEven(-13 / 16, 3)).toBe("-0.812");
   });
 });
