@@ -3,15 +3,21 @@ import type { Document, EntityKind, Entity, Evidence, Mention, Relation, Relatio
 import { RELATION_SIGNATURES, SYMMETRIC_RELATIONS } from "../../schema/index.js";
 import { tokensBySentence } from "../spans.js";
 import { encodeSentence, type EncodeContext } from "./encode.js";
-import { applyRules, type Draft } from "./rules.js";
+import { applyRules, selectRules, type Draft, type RuleSelection, type SelectedRules } from "./rules/index.js";
 import { sentenceDate } from "./dates.js";
 import { mergeProvenance, provenance } from "./provenance.js";
 
 /** Largest number of entities of one sentence paired for co-occurrence (keeps long lists from exploding). */
 const MAX_COOCCURRING = 16;
 
+export interface RelationOptions {
+  /** Which rules run (all by default): `{ only: [id] }` runs one rule alone, `{ except: [id] }` all but one. */
+  rules?: RuleSelection;
+}
+
 /** Extract the typed relations and co-occurrences of a document whose mentions are resolved to entities. */
-export function extractRelations(doc: Document, mentions: readonly Mention[], entities: readonly Entity[]): Relation[] {
+export function extractRelations(doc: Document, mentions: readonly Mention[], entities: readonly Entity[], options: RelationOptions = {}): Relation[] {
+  const rules = selectRules(options.rules);
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const bySentence = tokensBySentence(doc);
   const ctx: EncodeContext = { kinds };
@@ -25,7 +31,7 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const enc = encodeSentence(doc, bySentence[s.index], ms, ctx);
     const evidence: Evidence = { doc: doc.id, sentence: s.index, start: s.start, end: s.end, text: s.text };
     const ids = enc.slots.map((x) => x.entity);
-    for (const d of applyRules(enc)) {
+    for (const d of applyRules(enc, rules.patterns)) {
       d.date = clauseDate(enc.text, d.at ?? 0);
       if (d.contextSource) {
         pending.push({ draft: d, ids, evidence });
@@ -37,7 +43,7 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
       if (d.relation === "deploys_troops_to") lastDeployment = target;
       found.push(toRelation(d, source, target, evidence));
     }
-    found.push(...agreementRelations(doc, ms, kinds, evidence), ...warRelations(doc, ms, kinds, evidence));
+    found.push(...agreementRelations(doc, ms, kinds, evidence, rules), ...warRelations(doc, ms, kinds, evidence, rules));
   }
   // pacts signed by leaders: the states they lead, as the document states it
   const ledState = (id: string | undefined) =>
@@ -77,13 +83,13 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
 const WAGED = /^\s+(?:has\s+|had\s+)?(?:launched|began|begun|started|waged|wages|is\s+waging|continued|continues|escalated)\s+(?:a|an|the|its|their)\s+(?:[\w-]+\s+){0,2}$/i;
 
 /** "The North Korea-Russia military alliance": the states inside an alliance name are allied and party to it. */
-function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence): Relation[] {
+function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence, rules: SelectedRules): Relation[] {
   const out: Relation[] = [];
   for (const a of ms) {
     if (kinds.get(a.entity) !== "agreement") continue;
     const states = [...new Set(ms.filter((m) => m.start >= a.start && m.end <= a.end && kinds.get(m.entity) === "state").map((m) => m.entity))];
-    for (const s of states) out.push({ source: s, target: a.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: [provenance("rules", 0.8, "party_to/state-in-agreement-name")] });
-    if (states.length === 2 && /\b(?:alliance|pact|partnership|treaty|accord)\b/i.test(a.text)) {
+    if (rules.uses("party_to/state-in-agreement-name")) for (const s of states) out.push({ source: s, target: a.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: [provenance("rules", 0.8, "party_to/state-in-agreement-name")] });
+    if (rules.uses("allied_with/states-in-alliance-name") && states.length === 2 && /\b(?:alliance|pact|partnership|treaty|accord)\b/i.test(a.text)) {
       out.push(toRelation({ source: 0, target: 0, relation: "allied_with", confidence: 0.8, rule: "allied_with/states-in-alliance-name" }, states[0], states[1], evidence));
     }
   }
@@ -91,7 +97,7 @@ function agreementRelations(doc: Document, ms: readonly Mention[], kinds: Map<st
 }
 
 /** "Russia's war against Ukraine": both states are at war and party to it; "the war in Ukraine" is located there. */
-function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence): Relation[] {
+function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, EntityKind>, evidence: Evidence, rules: SelectedRules): Relation[] {
   const out: Relation[] = [];
   for (const e of ms) {
     if (kinds.get(e.entity) !== "event") continue;
@@ -100,7 +106,7 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
     const link = /\b(?:(?:war|invasion|conflict|offensive)\s+(in|against|on|with)|invasion\s+(of))\s+(?:the\s+)?$/i.exec(doc.text.slice(e.start, inner.start));
     if (!link) continue;
     if ((link[1] ?? link[2]).toLowerCase() === "in") {
-      if (kinds.get(inner.entity) !== "state") continue;
+      if (kinds.get(inner.entity) !== "state" || !rules.uses("located_in/war-in-state")) continue;
       out.push({ source: e.entity, target: inner.entity, relation: "located_in", evidence: [evidence], confidence: 0.7, provenance: [provenance("rules", 0.7, "located_in/war-in-state")] });
       continue;
     }
@@ -111,7 +117,10 @@ function warRelations(doc: Document, ms: readonly Mention[], kinds: Map<string, 
       return /^\s*['’]s?\s*$/.test(between) || WAGED.test(between);
     });
     if (!owner || owner.entity === inner.entity) continue;
-    out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85, rule: "at_war_with/war-against-state" }, owner.entity, inner.entity, evidence));
+    if (rules.uses("at_war_with/war-against-state")) {
+      out.push(toRelation({ source: 0, target: 0, relation: "at_war_with", confidence: 0.85, rule: "at_war_with/war-against-state" }, owner.entity, inner.entity, evidence));
+    }
+    if (!rules.uses("party_to/sides-of-war")) continue;
     const party = () => [provenance("rules", 0.8, "party_to/sides-of-war")];
     out.push({ source: owner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: party() });
     out.push({ source: inner.entity, target: e.entity, relation: "party_to", evidence: [evidence], confidence: 0.8, provenance: party() });
