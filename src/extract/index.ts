@@ -1,29 +1,34 @@
-// The extract stage: a Document in, its mentions, entities and relations with evidence out.
+// The extract stage: a Document in, its mentions, entities and relations with evidence out, through an explicit list of components.
 import type { Document, DocumentFacts } from "../schema/index.js";
-import { resolveCoreference } from "./coref.js";
-import { findMentions, type Tags } from "./mentions.js";
-import { extractRelations } from "./relations/index.js";
-import { taggerInput } from "./ner/entities.js";
+import { extractionComponents, factsOf, runComponents, type PipelineOptions } from "./components.js";
 
-/** A NER tagger: IOB2 tags (PER/ORG/LOC/MISC) for one document given as sentences of token strings. */
-export type Tagger = (sentences: string[][]) => string[][];
+export type { Tagger, Annotated, Annotation, Component, PipelineOptions } from "./components.js";
+export {
+  checkComponents,
+  runComponents,
+  extractionComponents,
+  factsOf,
+  taggerComponent,
+  mentionsComponent,
+  coreferenceComponent,
+  rulesComponent,
+  classifierComponent,
+  kindCheckComponent,
+  mergeComponent,
+  cooccurrenceComponent,
+} from "./components.js";
 
-export interface ExtractOptions {
-  /** The statistical tagger; without one, capitalised runs stand in (weak: for tests of the rules). */
-  tagger?: Tagger;
-}
+export type ExtractOptions = PipelineOptions;
 
 /** Find the entities of one document and the relations between them, each with its evidence sentence. */
 export function extractFacts(doc: Document, options: ExtractOptions = {}): DocumentFacts {
-  let tags: Tags | undefined;
-  if (options.tagger) {
-    tags = options.tagger(taggerInput(doc));
-  }
-  const cands = findMentions(doc, tags);
-  const { mentions, entities } = resolveCoreference(doc, cands);
-  const relations = extractRelations(doc, mentions, entities);
-  return { doc: doc.id, mentions, entities, relations };
+  return factsOf(runComponents(extractionComponents(options), doc));
 }
 
 export { mergeRelations } from "./relations/index.js";
+export { parseRelationModel, indexModel, RelationModelFile, RELATION_MODEL_FORMAT, RELATION_MODEL_VERSION } from "./relations/classifier/model.js";
+export type { RelationModel } from "./relations/classifier/model.js";
+export { pairInstances, PAIR_DEFAULTS, type PairInstance, type PairOptions } from "./relations/classifier/features.js";
+export { scorePairs, classifyRelations, relationsFromScores, type ScoredPair } from "./relations/classifier/classify.js";
+export { fitWeights, toModelFile, RELATION_TRAIN_DEFAULTS, type TrainInstance, type RelationTrainOptions } from "./relations/classifier/train.js";
 export { world, type StateInfo } from "./world.js";

@@ -1,7 +1,7 @@
 // The whole build: sources → documents → facts → resolved entities → graph, with counts for the summary.
 import type { DocumentFacts, EntityKind, RelationType, SourceInfo } from "../schema/index.js";
 import { documentFromSource } from "../text/index.js";
-import { extractFacts, type Tagger } from "../extract/index.js";
+import { extractFacts, type RelationModel, type Tagger } from "../extract/index.js";
 import { resolveEntities } from "../resolve/index.js";
 import { buildGraph, type KnowledgeMultiGraph } from "../graph/index.js";
 import { GENERATOR } from "../version.js";
@@ -11,6 +11,8 @@ export interface BuildOptions extends RunOptions {
   name?: string;
   seed?: number;
   tagger?: Tagger;
+  /** The learned relation classifier; without it the rules alone state relations. */
+  relationModel?: RelationModel;
   /** false skips metrics, communities and layout (see BuildGraphOptions.analyse). */
   analyse?: boolean;
   /** Called after each document, for progress display. */
@@ -32,7 +34,7 @@ export interface BuildResult {
 }
 
 /** The per-document stages, in order. */
-export function documentStages(tagger?: Tagger): Stage[] {
+export function documentStages(tagger?: Tagger, relationModel?: RelationModel): Stage[] {
   return [
     {
       name: "text/document",
@@ -44,7 +46,7 @@ export function documentStages(tagger?: Tagger): Stage[] {
       name: "extract/facts",
       requires: ["document"],
       provides: ["facts"],
-      run: (s) => ({ ...s, facts: extractFacts(s.document!, { tagger }) }),
+      run: (s) => ({ ...s, facts: extractFacts(s.document!, { tagger, relationModel }) }),
     },
   ];
 }
@@ -58,8 +60,8 @@ export interface DocumentResult {
 }
 
 /** Run the per-document stages over one source. */
-export function readDocument(source: SourceText, options: Pick<BuildOptions, "tagger" | "validate"> = {}): DocumentResult {
-  const state = runPipeline(documentStages(options.tagger), source, options);
+export function readDocument(source: SourceText, options: Pick<BuildOptions, "tagger" | "relationModel" | "validate"> = {}): DocumentResult {
+  const state = runPipeline(documentStages(options.tagger, options.relationModel), source, options);
   const doc = state.document!;
   return {
     info: { id: doc.id, title: doc.title, sha256: doc.sha256 },

@@ -17,6 +17,11 @@ export interface RelationOptions {
 
 /** Extract the typed relations and co-occurrences of a document whose mentions are resolved to entities. */
 export function extractRelations(doc: Document, mentions: readonly Mention[], entities: readonly Entity[], options: RelationOptions = {}): Relation[] {
+  return sortRelations([...mergeRelations(ruleRelations(doc, mentions, entities, options)), ...cooccurrences(doc, groupBySentence(doc, mentions))]);
+}
+
+/** The typed relations the rules read in each sentence, one per reading (not merged), each checked against its kinds. */
+export function ruleRelations(doc: Document, mentions: readonly Mention[], entities: readonly Entity[], options: RelationOptions = {}): Relation[] {
   const rules = selectRules(options.rules);
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const bySentence = tokensBySentence(doc);
@@ -73,10 +78,12 @@ export function extractRelations(doc: Document, mentions: readonly Mention[], en
     const office = before[0] ?? after[0] ?? offices[0];
     if (person && office && fits(draft.relation, kinds.get(person), "state")) found.push(toRelation(draft, person, office.target, evidence));
   }
-  // co-occurrences come out one per pair already; only the typed relations need merging
-  return [...mergeRelations(found), ...cooccurrences(doc, bySentenceMentions)].sort(
-    (a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target),
-  );
+  return found;
+}
+
+/** Relations in key order: source, relation, target. */
+export function sortRelations(relations: Relation[]): Relation[] {
+  return relations.sort((a, b) => cmp(a.source, b.source) || cmp(a.relation, b.relation) || cmp(a.target, b.target));
 }
 
 /** What lies between a state and the war it wages: " launched a full-scale ", " has waged its ". */
@@ -150,6 +157,10 @@ function toRelation(d: Draft, source: string, target: string, evidence: Evidence
 }
 
 /** Every pair of entities named in one sentence; the graph keeps only pairs no typed relation joins. */
+export function cooccurrenceRelations(doc: Document, mentions: readonly Mention[]): Relation[] {
+  return cooccurrences(doc, groupBySentence(doc, mentions));
+}
+
 function cooccurrences(doc: Document, bySentence: readonly Mention[][]): Relation[] {
   const pairs = new Map<string, Relation>();
   for (const s of doc.sentences) {

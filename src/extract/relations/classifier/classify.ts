@@ -1,0 +1,87 @@
+// Relations stated by the learned classifier: each candidate pair scored, the best label kept where it clears its threshold.
+import type { Document, Entity, Evidence, Mention, Relation, RelationType } from "../../../schema/index.js";
+import { SYMMETRIC_RELATIONS } from "../../../schema/index.js";
+import { provenance } from "../provenance.js";
+import { pairInstances, PAIR_DEFAULTS, type PairInstance, type PairOptions } from "./features.js";
+import { scoreFeatures, type RelationModel } from "./model.js";
+
+/** One scored candidate: the best label other than "none" and its probability. */
+export interface ScoredPair {
+  instance: PairInstance;
+  label: number;
+  probability: number;
+}
+
+/** Score every candidate pair of a document: its most probable relation and that relation's probability. */
+export function scorePairs(
+  model: RelationModel,
+  doc: Document,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  rules: readonly Relation[],
+  options: PairOptions = PAIR_DEFAULTS,
+): ScoredPair[] {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const out: ScoredPair[] = [];
+  const probs = new Float64Array(model.labels.length);
+  for (const instance of pairInstances(doc, mentions, entities, rules, options)) {
+    const allowed = model.allowed(kinds.get(instance.source)!, kinds.get(instance.target)!);
+    if (allowed.length < 2) continue;
+    scoreFeatures(model, instance.features, allowed, probs);
+    let label = 0;
+    let probability = 0;
+    for (const c of allowed) {
+      if (c !== 0 && probs[c] > probability) {
+        label = c;
+        probability = probs[c];
+      }
+    }
+    out.push({ instance, label, probability });
+  }
+  return out;
+}
+
+/** The relations the classifier states: per ordered pair, the best-scored label where it clears its threshold. */
+export function classifyRelations(
+  model: RelationModel,
+  doc: Document,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  rules: readonly Relation[],
+  options: PairOptions = PAIR_DEFAULTS,
+): Relation[] {
+  const threshold = (label: number, local: boolean) => (local ? model.thresholds : model.documentThresholds)[label];
+  return relationsFromScores(model.labels, threshold, doc, scorePairs(model, doc, mentions, entities, rules, options));
+}
+
+/** The relations of scored pairs whose probability reaches `threshold(label)`; the best reading of each (source, relation, target) is its evidence. */
+export function relationsFromScores(
+  labels: RelationModel["labels"],
+  threshold: (label: number, local: boolean) => number,
+  doc: Document,
+  scored: readonly ScoredPair[],
+): Relation[] {
+  const best = new Map<string, ScoredPair>();
+  for (const s of scored) {
+    if (s.label === 0 || s.probability < threshold(s.label, s.instance.local)) continue;
+    const relation = labels[s.label] as RelationType;
+    const [a, b] =
+      SYMMETRIC_RELATIONS.has(relation) && s.instance.target < s.instance.source
+        ? [s.instance.target, s.instance.source]
+        : [s.instance.source, s.instance.target];
+    const key = `${a}\u0000${relation}\u0000${b}`;
+    const known = best.get(key);
+    if (!known || s.probability > known.probability) best.set(key, s);
+  }
+  const out: Relation[] = [];
+  for (const [key, s] of best) {
+    const [source, relation, target] = key.split("\u0000") as [string, RelationType, string];
+    const sentence = doc.sentences[s.instance.sentence];
+    const evidence: Evidence = { doc: doc.id, sentence: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text };
+    const score = Math.round(s.probability * 1000) / 1000;
+    out.push({ source, target, relation, evidence: [evidence], confidence: score, provenance: [provenance("classifier", score)] });
+  }
+  return out.sort((x, y) => cmp(x.source, y.source) || cmp(x.relation, y.relation) || cmp(x.target, y.target));
+}
+
+const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);

@@ -1,0 +1,278 @@
+// Candidate entity pairs of one document and the sparse features the relation classifier reads for each.
+import type { Document, Entity, EntityKind, Mention, Relation, Token } from "../../../schema/index.js";
+import { tokensBySentence } from "../../spans.js";
+import { KINSHIP, LEADER_TITLES, OCCUPATIONS, OFFICIAL_TITLES } from "../../lexicon.js";
+
+/** One ordered pair of entities read in one sentence (or across the document): its features and where it was read. */
+export interface PairInstance {
+  source: string;
+  target: string;
+  /** The sentence that holds both, or the sentence of the source's first mention for a document-level pair. */
+  sentence: number;
+  /** Both entities are named in `sentence`. */
+  local: boolean;
+  features: string[];
+}
+
+export interface PairOptions {
+  /** Sentences with more entities than this are read for their nearest pairs only. */
+  maxEntities: number;
+  /** Largest token distance between the two mentions of a local pair. */
+  maxDistance: number;
+  /** Also read pairs that share no sentence (place → state, person → state, ...). */
+  documentPairs: boolean;
+}
+
+export const PAIR_DEFAULTS: PairOptions = { maxEntities: 12, maxDistance: 40, documentPairs: true };
+
+const LETTER: Readonly<Record<EntityKind, string>> = { person: "P", state: "S", institution: "I", place: "L", event: "E", agreement: "A" };
+/** Kind pairs worth reading across sentences: what a place lies in, whom a person serves or belongs to. */
+const DOCUMENT_PAIRS = new Set(["L>S", "L>L", "I>S", "I>L", "E>S", "E>L", "P>S", "P>I"]);
+
+const TITLE_WORDS = new Set([...LEADER_TITLES, ...OFFICIAL_TITLES].flatMap((t) => t.split(/\s+/)).map((w) => w.toLowerCase()));
+const OCCUPATION_WORDS = new Set([...OCCUPATIONS].flatMap((t) => t.split(/\s+/)).map((w) => w.toLowerCase()));
+const KIN_WORDS = new Set(Object.keys(KINSHIP).map((w) => w.toLowerCase()));
+
+/** A word as a feature: lower case, digits folded, and the class of title, occupation and kinship words. */
+function word(t: string): string {
+  const w = t.toLowerCase();
+  return /\d/.test(w) ? w.replace(/\d/g, "0") : w;
+}
+
+function wordClass(w: string): string | undefined {
+  if (TITLE_WORDS.has(w)) return "TITLE";
+  if (KIN_WORDS.has(w)) return "KIN";
+  if (OCCUPATION_WORDS.has(w)) return "OCC";
+  return undefined;
+}
+
+const bucket = (n: number, edges: readonly number[]) => {
+  let i = 0;
+  while (i < edges.length && n > edges[i]) i++;
+  return i;
+};
+
+interface Placed {
+  mention: Mention;
+  /** First and one past the last token of the mention inside its sentence. */
+  from: number;
+  to: number;
+}
+
+/** The mentions of each sentence with their token ranges, pronoun-free, in text order. */
+function placeMentions(doc: Document, mentions: readonly Mention[]): Placed[][] {
+  const sentences = tokensBySentence(doc);
+  const out: Placed[][] = doc.sentences.map(() => []);
+  for (const m of mentions) {
+    const tokens = sentences[m.sentence];
+    if (!tokens || tokens.length === 0) continue;
+    const from = firstToken(tokens, m.start);
+    let to = from;
+    while (to < tokens.length && tokens[to].start < m.end) to++;
+    if (to === from) continue;
+    out[m.sentence].push({ mention: m, from, to });
+  }
+  for (const list of out) list.sort((a, b) => a.from - b.from || b.to - a.to);
+  return out;
+}
+
+function firstToken(tokens: readonly Token[], offset: number): number {
+  let lo = 0;
+  let hi = tokens.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (tokens[mid].end <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** What the rules said of each ordered pair in each sentence: `${source}\0${target}\0${sentence}` → relations. */
+function ruleIndex(relations: readonly Relation[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const r of relations) {
+    if (r.relation === "co_occurs_with") continue;
+    for (const e of r.evidence) {
+      const key = `${r.source}\u0000${r.target}\u0000${e.sentence}`;
+      const list = out.get(key);
+      if (list) list.push(r.relation);
+      else out.set(key, [r.relation]);
+    }
+  }
+  return out;
+}
+
+/**
+ * Every ordered pair of entities named together in a sentence, with the features of its nearest
+ * mentions there, plus (optionally) pairs of the kinds in DOCUMENT_PAIRS that share no sentence.
+ * `rules` are the relations the rules found: their matches become features.
+ */
+export function pairInstances(
+  doc: Document,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  rules: readonly Relation[],
+  options: PairOptions = PAIR_DEFAULTS,
+): PairInstance[] {
+  const kinds = new Map(entities.map((e) => [e.id, e.kind]));
+  const mentionCount = new Map(entities.map((e) => [e.id, e.mentions]));
+  const placed = placeMentions(doc, mentions);
+  const sentences = tokensBySentence(doc);
+  const ruled = ruleIndex(rules);
+  const out: PairInstance[] = [];
+  const together = new Set<string>();
+  const firstSentence = new Map<string, number>();
+  const sentencesOf = new Map<string, number[]>();
+  // states by mentions: the document's main state is where its places most likely lie
+  const stateRank = rankOf(entities.filter((e) => e.kind === "state"));
+  const placeRank = rankOf(entities.filter((e) => e.kind !== "state"));
+  for (const s of doc.sentences) {
+    const list = placed[s.index];
+    for (const p of list) {
+      if (!firstSentence.has(p.mention.entity)) firstSentence.set(p.mention.entity, s.index);
+      const seen = sentencesOf.get(p.mention.entity);
+      if (!seen) sentencesOf.set(p.mention.entity, [s.index]);
+      else if (seen[seen.length - 1] !== s.index) seen.push(s.index);
+    }
+    if (s.heading || list.length < 2) continue;
+    const tokens = sentences[s.index];
+    // the nearest mention pair of each ordered entity pair
+    const best = new Map<string, [Placed, Placed, number]>();
+    for (let i = 0; i < list.length; i++) {
+      for (let j = 0; j < list.length; j++) {
+        const a = list[i];
+        const b = list[j];
+        if (a.mention.entity === b.mention.entity || overlapping(a, b)) continue;
+        const dist = a.from < b.from ? b.from - a.to : a.from - b.to;
+        if (dist > options.maxDistance) continue;
+        const key = `${a.mention.entity}\u0000${b.mention.entity}`;
+        const known = best.get(key);
+        if (!known || dist < known[2]) best.set(key, [a, b, dist]);
+      }
+    }
+    const entityCount = new Set(list.map((p) => p.mention.entity)).size;
+    for (const [key, [a, b, dist]] of best) {
+      if (entityCount > options.maxEntities && dist > 8) continue;
+      together.add(key);
+      const features = localFeatures(tokens, list, a, b, dist, kinds, entityCount);
+      const said = ruled.get(`${key}\u0000${s.index}`);
+      const back = ruled.get(`${b.mention.entity}\u0000${a.mention.entity}\u0000${s.index}`);
+      if (said) for (const r of said) features.push(`rule=${r}`);
+      if (back) for (const r of back) features.push(`rule<${r}`);
+      out.push({ source: a.mention.entity, target: b.mention.entity, sentence: s.index, local: true, features });
+    }
+  }
+  if (options.documentPairs) {
+    for (const a of entities) {
+      for (const b of entities) {
+        if (a.id === b.id) continue;
+        const pair = `${LETTER[a.kind]}>${LETTER[b.kind]}`;
+        if (!DOCUMENT_PAIRS.has(pair) || together.has(`${a.id}\u0000${b.id}`)) continue;
+        const sa = sentencesOf.get(a.id);
+        const sb = sentencesOf.get(b.id);
+        if (!sa || !sb) continue;
+        const gap = nearestGap(sa, sb);
+        const rankB = b.kind === "state" ? stateRank.get(b.id)! : placeRank.get(b.id)!;
+        const features = [
+          "doc",
+          `doc:k=${pair}`,
+          `doc:k=${pair}:rank=${Math.min(rankB, 3)}`,
+          `doc:k=${pair}:gap=${bucket(gap, [1, 2, 4, 8])}`,
+          `doc:k=${pair}:ma=${bucket(mentionCount.get(a.id) ?? 1, [1, 2, 4])}`,
+          `doc:k=${pair}:mb=${bucket(mentionCount.get(b.id) ?? 1, [1, 2, 4, 8])}`,
+          `doc:k=${pair}:rank=${Math.min(rankB, 3)}:gap=${bucket(gap, [1, 2, 4])}`,
+          `doc:k=${pair}:first=${(firstSentence.get(b.id) ?? 0) <= (firstSentence.get(a.id) ?? 0)}`,
+        ];
+        out.push({ source: a.id, target: b.id, sentence: sa[0], local: false, features });
+      }
+    }
+  }
+  return out;
+}
+
+function rankOf(entities: readonly Entity[]): Map<string, number> {
+  const sorted = [...entities].sort((a, b) => b.mentions - a.mentions || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return new Map(sorted.map((e, i) => [e.id, i]));
+}
+
+function nearestGap(a: readonly number[], b: readonly number[]): number {
+  let best = Infinity;
+  let j = 0;
+  for (const x of a) {
+    while (j < b.length && b[j] < x) j++;
+    if (j < b.length) best = Math.min(best, b[j] - x);
+    if (j > 0) best = Math.min(best, x - b[j - 1]);
+  }
+  return best;
+}
+
+const overlapping = (a: Placed, b: Placed) => a.from < b.to && b.from < a.to;
+
+/** The features of one mention pair inside a sentence: kinds, the words between and around, distance and order. */
+function localFeatures(
+  tokens: readonly Token[],
+  list: readonly Placed[],
+  a: Placed,
+  b: Placed,
+  dist: number,
+  kinds: ReadonlyMap<string, EntityKind>,
+  entityCount: number,
+): string[] {
+  const ka = LETTER[kinds.get(a.mention.entity) ?? a.mention.kind];
+  const kb = LETTER[kinds.get(b.mention.entity) ?? b.mention.kind];
+  const forward = a.from < b.from;
+  const [x, y] = forward ? [a, b] : [b, a];
+  const o = forward ? ">" : "<";
+  const k = `${ka}${o}${kb}`;
+  const f: string[] = [`k=${k}`, `k=${k}:d=${bucket(dist, [0, 1, 2, 4, 7, 12, 20])}`, `k=${k}:n=${bucket(entityCount, [2, 3, 5, 8])}`];
+  if (a.mention.source.startsWith("gazetteer:demonym")) f.push(`k=${k}:ademonym`);
+  if (b.mention.source.startsWith("gazetteer:demonym")) f.push(`k=${k}:bdemonym`);
+  // the words between, with other mentions as their kind letter
+  const between: string[] = [];
+  for (let i = x.to; i < y.from; ) {
+    const inner = list.find((p) => p.from === i && p !== x && p !== y);
+    if (inner) {
+      between.push(`@${LETTER[kinds.get(inner.mention.entity) ?? inner.mention.kind]}`);
+      i = Math.max(inner.to, i + 1);
+    } else {
+      between.push(word(tokens[i].text));
+      i++;
+    }
+  }
+  if (between.length === 0) f.push(`k=${k}:adjacent`);
+  if (between.length <= 6) f.push(`k=${k}:btw=${between.join(" ")}`);
+  else f.push(`k=${k}:btw=${between.slice(0, 3).join(" ")} … ${between.slice(-3).join(" ")}`);
+  if (between.length > 0) {
+    f.push(`k=${k}:bf=${between[0]}`, `k=${k}:bl=${between[between.length - 1]}`, `bf=${between[0]}${o}`, `bl=${between[between.length - 1]}${o}`);
+    if (between.length > 1) f.push(`k=${k}:bfl=${between[0]}_${between[between.length - 1]}`);
+  }
+  const classes = new Set<string>();
+  for (let i = 0; i < between.length; i++) {
+    const w = between[i];
+    f.push(`bw=${w}${o}`, `k=${k}:bw=${w}`);
+    if (i + 1 < between.length) f.push(`bb=${w}_${between[i + 1]}${o}`);
+    const c = wordClass(w);
+    if (c) classes.add(c);
+    if (w === "," || w === "(" || w === "who" || w === "which") classes.add(w);
+  }
+  for (const c of classes) f.push(`k=${k}:has=${c}`);
+  // the words around the pair
+  const w1 = x.from > 0 ? word(tokens[x.from - 1].text) : "<s>";
+  const w2 = x.from > 1 ? word(tokens[x.from - 2].text) : "<s>";
+  const v1 = y.to < tokens.length ? word(tokens[y.to].text) : "</s>";
+  const v2 = y.to + 1 < tokens.length ? word(tokens[y.to + 1].text) : "</s>";
+  f.push(`k=${k}:w-1=${w1}`, `k=${k}:w-2=${w2}_${w1}`, `k=${k}:w+1=${v1}`, `k=${k}:w+2=${v1}_${v2}`, `w-1=${w1}${o}`, `w+1=${v1}${o}`);
+  const c1 = wordClass(w1);
+  if (c1) f.push(`k=${k}:w-1c=${c1}`);
+  // the mentions' own last words, where they say what a thing is ("ministry", "university", "region")
+  const ha = word(tokens[a.to - 1].text);
+  const hb = word(tokens[b.to - 1].text);
+  if (ka !== "P") f.push(`k=${k}:ha=${ha}`);
+  if (kb !== "P") f.push(`k=${k}:hb=${hb}`);
+  // the words inside a person's mention before the name: a title the tagger took in
+  for (let i = a.from; i < a.to - 1; i++) {
+    const c = wordClass(word(tokens[i].text));
+    if (c) f.push(`k=${k}:ain=${c}`);
+  }
+  return f;
+}

@@ -1,0 +1,95 @@
+// The relation classifier's model: a multinomial logistic regression over sparse pair features, and its file format.
+import { z } from "zod";
+import { KgError, formatIssues } from "../../../errors.js";
+import { RelationType, type EntityKind } from "../../../schema/index.js";
+
+export const RELATION_MODEL_FORMAT = "kgraph-relation-classifier";
+export const RELATION_MODEL_VERSION = 1;
+
+/** The model file: labels (index 0 is "none"), per-label bias, sparse weights per feature, thresholds. */
+export const RelationModelFile = z.object({
+  format: z.literal(RELATION_MODEL_FORMAT),
+  version: z.literal(RELATION_MODEL_VERSION),
+  /** What the model was trained on and how it scored, for the record. */
+  trainedOn: z.array(z.string()),
+  labels: z.tuple([z.literal("none")]).rest(RelationType),
+  bias: z.array(z.number()),
+  /** feature → [label index, weight, label index, weight, ...] */
+  weights: z.record(z.string(), z.array(z.number())),
+  /** Least probability at which a relation is stated: per label for pairs named in one sentence, per `label:document` for pairs that are not; `threshold` where neither is given (above 1: never). */
+  threshold: z.number().min(0),
+  thresholds: z.record(z.string(), z.number().min(0)).default({}),
+  /** Allowed source and target kinds per label, as trained. */
+  signatures: z.record(z.string(), z.tuple([z.array(z.string()), z.array(z.string())])),
+});
+export type RelationModelFile = z.infer<typeof RelationModelFile>;
+
+/** A loaded model, ready to score. */
+export interface RelationModel {
+  labels: readonly ("none" | RelationType)[];
+  bias: Float64Array;
+  weights: ReadonlyMap<string, Float64Array>;
+  threshold: number;
+  /** The least probability of each label index for a pair in one sentence, and for a pair across the document. */
+  thresholds: Float64Array;
+  documentThresholds: Float64Array;
+  /** Label indices each (source kind, target kind) pair allows, "none" included. */
+  allowed(source: EntityKind, target: EntityKind): readonly number[];
+  trainedOn: readonly string[];
+}
+
+/**
+ * Validate a parsed model file and index it for scoring.
+ * @throws KgError("INVALID_MODEL") naming `where` and each issue when the data is not a relation model.
+ */
+export function parseRelationModel(data: unknown, where = "relation model"): RelationModel {
+  const parsed = RelationModelFile.safeParse(data);
+  if (!parsed.success) {
+    throw new KgError("INVALID_MODEL", `parseRelationModel: ${where} is not a relation model:\n  ${formatIssues(parsed.error.issues).join("\n  ")}`, { where });
+  }
+  return indexModel(parsed.data);
+}
+
+/** Turn a model file's data into the scoring structure. */
+export function indexModel(file: RelationModelFile): RelationModel {
+  const n = file.labels.length;
+  const weights = new Map<string, Float64Array>();
+  for (const [feature, pairs] of Object.entries(file.weights)) {
+    const w = new Float64Array(n);
+    for (let i = 0; i + 1 < pairs.length; i += 2) w[pairs[i]] = pairs[i + 1];
+    weights.set(feature, w);
+  }
+  const thresholds = Float64Array.from(file.labels, (l) => file.thresholds[l] ?? file.threshold);
+  const documentThresholds = Float64Array.from(file.labels, (l) => file.thresholds[`${l}:document`] ?? file.threshold);
+  const cache = new Map<string, number[]>();
+  const allowed = (source: EntityKind, target: EntityKind) => {
+    const key = `${source}>${target}`;
+    let list = cache.get(key);
+    if (!list) {
+      list = [0];
+      file.labels.forEach((l, i) => {
+        const sig = file.signatures[l];
+        if (i > 0 && sig && sig[0].includes(source) && sig[1].includes(target)) list!.push(i);
+      });
+      cache.set(key, list);
+    }
+    return list;
+  };
+  return { labels: file.labels, bias: Float64Array.from(file.bias), weights, threshold: file.threshold, thresholds, documentThresholds, allowed, trainedOn: file.trainedOn };
+}
+
+/** Probabilities of the allowed labels for one instance's features (softmax over `allowed`), written into `out`. */
+export function scoreFeatures(model: Pick<RelationModel, "bias" | "weights">, features: readonly string[], allowed: readonly number[], out: Float64Array): void {
+  out.fill(0);
+  for (const c of allowed) out[c] = model.bias[c];
+  for (const f of features) {
+    const w = model.weights.get(f);
+    if (!w) continue;
+    for (const c of allowed) out[c] += w[c];
+  }
+  let max = -Infinity;
+  for (const c of allowed) if (out[c] > max) max = out[c];
+  let sum = 0;
+  for (const c of allowed) sum += out[c] = Math.exp(out[c] - max);
+  for (const c of allowed) out[c] /= sum;
+}
