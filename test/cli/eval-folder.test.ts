@@ -146,11 +146,17 @@ function checkReport(report: any, expected: ReturnType<typeof expectedFigures>) 
   expect(byKey.size).toBe(expected.keys.size);
 }
 
+/** Run kg eval --gold DIR --out OUT --json; its report and the graphs it wrote. */
+function evalWithGraphs(dir: string, out: string) {
+  const run = runKg(["eval", "--gold", dir, "--out", out, "--json"]);
+  const report = JSON.parse(run.stdout || "{}");
+  const graphs = new Map(slugsOf(dir).map((s) => [s, existsSync(join(out, `${s}.json`)) ? readGraph(join(out, `${s}.json`)) : { nodes: [], edges: [] }]));
+  return { run, report, graphs };
+}
+
 describe("kg eval --gold DIR on five Re-DocRED documents", () => {
   const out = join(tmp, "redocred");
-  const run = runKg(["eval", "--gold", SAMPLE, "--out", out, "--json"]);
-  const report = JSON.parse(run.stdout || "{}");
-  const graphs = new Map(slugsOf(SAMPLE).map((s) => [s, existsSync(join(out, `${s}.json`)) ? readGraph(join(out, `${s}.json`)) : { nodes: [], edges: [] }]));
+  const { run, report, graphs } = evalWithGraphs(SAMPLE, out);
 
   it("builds each text alone and writes its graph", () => {
     expect(run.status, run.stderr).toBe(0);
@@ -249,9 +255,7 @@ function seedFolder(): string {
 describe("kg eval --gold DIR on the seed article and one-sentence texts", () => {
   const dir = seedFolder();
   const out = join(tmp, "seed-graphs");
-  const run = runKg(["eval", "--gold", dir, "--out", out, "--json"]);
-  const report = JSON.parse(run.stdout || "{}");
-  const graphs = new Map(slugsOf(dir).map((s) => [s, existsSync(join(out, `${s}.json`)) ? readGraph(join(out, `${s}.json`)) : { nodes: [], edges: [] }]));
+  const { run, report, graphs } = evalWithGraphs(dir, out);
 
   it("gives the figures kgscore.py gives, leaving nothing out for hand-made gold files", () => {
     expect(run.status, run.stderr).toBe(0);
