@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import nlp from "compromise";
 import { loadNerModel } from "../src/cli/ner-model.js";
+import { loadRelationModel } from "../src/cli/relation-model.js";
 import { extractFacts } from "../src/extract/index.js";
 import { tagDocument } from "../src/extract/ner/index.js";
 import { documentFromText } from "../src/text/index.js";
@@ -43,8 +44,9 @@ const texts = corpus();
 const bytes = texts.reduce((a, t) => a + Buffer.byteLength(t), 0);
 const [model, loadMs] = cpuMs(() => loadNerModel());
 const tagger = (s: string[][]) => tagDocument(model, s);
+const [relationModel, relationLoadMs] = cpuMs(() => loadRelationModel());
 // warm up the JIT and the gazetteer on a few documents first, as a long build would be
-for (const t of texts.slice(0, 20)) extractFacts(documentFromText("warm.txt", t), { tagger });
+for (const t of texts.slice(0, 20)) extractFacts(documentFromText("warm.txt", t), { tagger, relationModel });
 
 // the text stage (normalise, sentences, tokens), then the extraction stage on its output, as the pipeline runs them
 const [docs, textMs] = cpuMs(() => texts.map((t, i) => documentFromText(`bench/${i}.txt`, t)));
@@ -66,10 +68,17 @@ const extraction = medianOf(
   () => texts.map((t, i) => documentFromText(`bench/${i}.txt`, t)),
   (fresh) => {
     let n = 0;
-    for (const doc of fresh) n += extractFacts(doc, { tagger }).relations.filter((r) => r.relation !== "co_occurs_with").length;
+    for (const doc of fresh) n += extractFacts(doc, { tagger, relationModel }).relations.filter((r) => r.relation !== "co_occurs_with").length;
     return n;
   },
 );
+const rulesOnlyMs = medianOf(
+  () => texts.map((t, i) => documentFromText(`bench/${i}.txt`, t)),
+  (fresh) => {
+    for (const doc of fresh) extractFacts(doc, { tagger });
+    return 0;
+  },
+).ms;
 const [relations, extractMs] = [extraction.value, extraction.ms];
 const sentencesOf = docs.map((doc) => {
   const s: string[][] = doc.sentences.map(() => []);
@@ -96,12 +105,13 @@ const [found, compromiseMs] = cpuMs(() => {
 
 const rate = (ms: number) => Math.round((tokens / ms) * 1000).toLocaleString("en");
 const line = (name: string, ms: number, extra = "") => process.stdout.write(`${name.padEnd(46)} ${ms.toFixed(0).padStart(7)} ms cpu  ${rate(ms).padStart(9)} tokens/s ${extra}\n`);
-process.stdout.write(`corpus: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString("en")} tokens; NER model loaded in ${loadMs.toFixed(0)} ms cpu\n`);
+process.stdout.write(`corpus: ${texts.length} documents, ${(bytes / 1e6).toFixed(2)} MB, ${tokens.toLocaleString("en")} tokens; NER model loaded in ${loadMs.toFixed(0)} ms cpu, relation model in ${relationLoadMs.toFixed(0)} ms cpu\n`);
 line("text stage (normalise, sentences, tokens)", textMs);
-line("extraction stage (NER, mentions, coref, rules)", extractMs, `(${relations.toLocaleString("en")} typed relations)`);
+line("extraction stage (NER, mentions, coref, rules, classifier)", extractMs, `(${relations.toLocaleString("en")} typed relations)`);
 process.stdout.write(`  passes: ${extraction.all.map((ms) => `${rate(ms)} tokens/s`).join(", ")} (median above; the first pass also warms up the JIT)\n`);
 line("  of which the NER tagger", tagMs);
-line("  of which the rest", extractMs - tagMs);
+line("  of which the relation classifier", extractMs - rulesOnlyMs);
+line("  of which the rest", rulesOnlyMs - tagMs);
 line("text + extraction", textMs + extractMs);
 line("compromise people/places/organizations", compromiseMs, `(${found.toLocaleString("en")} names)`);
 process.stdout.write(`speed-up over compromise: ${(compromiseMs / extractMs).toFixed(1)}x (extraction stage), ${(compromiseMs / (textMs + extractMs)).toFixed(1)}x (text + extraction)\n`);

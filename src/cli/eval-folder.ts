@@ -4,10 +4,9 @@ import { join } from "node:path";
 import { KgError, formatIssues } from "../errors.js";
 import { Gold, scoreDocument, summariseCorpus, uncoveredRelations, type CorpusReport, type DocumentScore, type ScorableGraph } from "../eval/index.js";
 import { jsonChunks } from "../export/index.js";
-import { tagDocument } from "../extract/ner/index.js";
 import { assembleGraph, readDocument, type DocumentResult, type SourceText } from "../pipeline/index.js";
 import { writeFileAtomic } from "./fs.js";
-import { loadNerModel } from "./ner-model.js";
+import { loadExtractors } from "./extractors.js";
 import { readDocumentsInParallel } from "./parallel.js";
 import { readSource } from "./sources.js";
 
@@ -21,6 +20,8 @@ export interface EvalFolderOptions {
   out?: string;
   /** Keep each document's error lists in the report. */
   errors: boolean;
+  /** Leave the relation classifier out: the rules alone state relations. */
+  rulesOnly?: boolean;
   onDocument?: (done: number, total: number, slug: string) => void;
 }
 
@@ -57,7 +58,7 @@ export async function evalFolder(dir: string, options: EvalFolderOptions): Promi
   return summariseCorpus(scores, [...ignored.values()]);
 }
 
-/** Build every document alone, on worker threads when jobs > 1; optionally write each graph. */
+/** Build every document alone with the extractors kg build runs, on worker threads when jobs > 1; optionally write each graph. */
 async function buildEach(docs: readonly FolderDocument[], options: EvalFolderOptions): Promise<Array<[string, ScorableGraph]>> {
   const slugOf = new Map(docs.map((d) => [d.source.id, d.slug]));
   const report = options.onDocument;
@@ -66,13 +67,12 @@ async function buildEach(docs: readonly FolderDocument[], options: EvalFolderOpt
     results = await readDocumentsInParallel(
       docs.map((d) => d.source),
       options.jobs,
-      { onDocument: report && ((done, total, id) => report(done, total, slugOf.get(id) ?? id)) },
+      { paths: { rulesOnly: options.rulesOnly }, onDocument: report && ((done, total, id) => report(done, total, slugOf.get(id) ?? id)) },
     );
   } else {
-    const model = loadNerModel();
-    const tagger = (sentences: string[][]) => tagDocument(model, sentences);
+    const extractors = loadExtractors({ rulesOnly: options.rulesOnly });
     results = docs.map((d, i) => {
-      const r = readDocument(d.source, { tagger });
+      const r = readDocument(d.source, extractors);
       report?.(i + 1, docs.length, d.slug);
       return r;
     });

@@ -2,6 +2,7 @@
 import { Worker } from "node:worker_threads";
 import { KgError, type KgErrorCode } from "../errors.js";
 import type { DocumentResult, SourceText } from "../pipeline/index.js";
+import type { ExtractorPaths } from "./extractors.js";
 
 type Reply = { ok: true; result: DocumentResult } | { ok: false; error: { code: KgErrorCode; message: string; where?: string } };
 
@@ -13,12 +14,12 @@ type Reply = { ok: true; result: DocumentResult } | { ok: false; error: { code: 
 export async function readDocumentsInParallel(
   sources: readonly SourceText[],
   jobs: number,
-  options: { modelPath?: string; onDocument?: (done: number, total: number, id: string) => void } = {},
+  options: { paths?: ExtractorPaths; onDocument?: (done: number, total: number, id: string) => void } = {},
 ): Promise<DocumentResult[]> {
   const queue = [...sources].sort((a, b) => b.content.length - a.content.length || (a.id < b.id ? -1 : 1));
   const results: DocumentResult[] = [];
   const workers = Array.from({ length: Math.min(jobs, queue.length) }, () =>
-    new Worker(new URL("./extract-worker.js", import.meta.url), { workerData: { modelPath: options.modelPath } }),
+    new Worker(new URL("./extract-worker.js", import.meta.url), { workerData: { paths: options.paths } }),
   );
   try {
     await new Promise<void>((resolve, reject) => {

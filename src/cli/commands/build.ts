@@ -3,23 +3,23 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
-import { tagDocument } from "../../extract/ner/index.js";
 import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
 import { assembleGraph, buildKnowledgeGraph, type BuildResult } from "../../pipeline/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
 import { parseCommandArgs } from "../io.js";
-import { loadNerModel } from "../ner-model.js";
+import { loadExtractors } from "../extractors.js";
 import { listSources, readSource } from "../sources.js";
 import { readDocumentsInParallel } from "../parallel.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--rules-only] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
 <out>/<name>.gexf (for Gephi). Defaults: --out graph-data/out, --name graph, --gexf-version 1.3, --seed 42.
 --jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
-off on large corpora); the output is byte for byte the same whatever N.
+off on large corpora); the output is byte for byte the same whatever N. --rules-only leaves the learned
+relation classifier out, so that only the relation patterns state relations.
 Exit codes: 0 built; 2 bad arguments, unreadable, binary or non-UTF-8 sources, or no sources.`;
 
 export const build: Command = {
@@ -33,6 +33,7 @@ export const build: Command = {
         "gexf-version": { type: "string", default: "1.3" },
         seed: { type: "string", default: "42" },
         jobs: { type: "string" },
+        "rules-only": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -73,11 +74,10 @@ export const build: Command = {
     const onDocument = progress ? (done: number, total: number, id: string) => process.stderr.write(`\r\x1b[Kreading ${done}/${total} ${id}`) : undefined;
     let result: BuildResult;
     if (jobs > 1 && sources.length > 1) {
-      const results = await readDocumentsInParallel(sources, jobs, { onDocument });
+      const results = await readDocumentsInParallel(sources, jobs, { paths: { rulesOnly: values["rules-only"] }, onDocument });
       result = assembleGraph(results, { name: values.name, seed });
     } else {
-      const model = loadNerModel();
-      result = buildKnowledgeGraph(sources, { name: values.name, seed, tagger: (sentences) => tagDocument(model, sentences), onDocument });
+      result = buildKnowledgeGraph(sources, { name: values.name, seed, ...loadExtractors({ rulesOnly: values["rules-only"] }), onDocument });
     }
     if (progress) process.stderr.write("\r\x1b[K");
     for (const w of result.warnings) log(`kg build: warning: ${w}\n`);

@@ -3,21 +3,21 @@ import { stat } from "node:fs/promises";
 import { KgError, formatIssues } from "../../errors.js";
 import { RELATION_TYPES } from "../../schema/index.js";
 import { Gold, formatCorpusReport, formatReport, scoreGraph, type ScorableGraph } from "../../eval/index.js";
-import { tagDocument } from "../../extract/ner/index.js";
 import { buildKnowledgeGraph } from "../../pipeline/index.js";
 import type { Command } from "../command.js";
 import { evalFolder, readJson } from "../eval-folder.js";
 import { parseCommandArgs } from "../io.js";
-import { loadNerModel } from "../ner-model.js";
+import { loadExtractors } from "../extractors.js";
 import { listSources, readSource } from "../sources.js";
 
-const HELP = `usage: kg eval --gold GOLD.json [--graph GRAPH.json] [--sources DIR] [--ignore-relations LIST] [--json]
-       kg eval --gold DIR [--graph 'GRAPHS/{slug}.json'] [--out DIR] [--jobs N] [--ignore-relations LIST | --keep-uncovered] [--errors] [--json]
+const HELP = `usage: kg eval --gold GOLD.json [--graph GRAPH.json] [--sources DIR] [--rules-only] [--ignore-relations LIST] [--json]
+       kg eval --gold DIR [--graph 'GRAPHS/{slug}.json'] [--out DIR] [--jobs N] [--rules-only]
+               [--ignore-relations LIST | --keep-uncovered] [--errors] [--json]
 
 With a gold file: scores one graph against a hand-made gold encoding, as kgscore.py does: entity and
 relation precision, recall and F1 (typed and untyped) and the share of relations whose evidence is
 verbatim in the sources. --graph scores an existing graph JSON; without it, the graph is built from
---sources first. --sources also supplies the texts for the evidence check.
+--sources first, as kg build builds it. --sources also supplies the texts for the evidence check.
 
 With a gold folder (DIR/MANIFEST.tsv, DIR/<slug>.gold.json, DIR/texts/<slug>.txt, as dwie_to_gold.py
 and redocred_to_gold.py write them): builds each text alone and scores it against its own gold file,
@@ -33,7 +33,8 @@ table per relation type and one per extractor and per rule (worst first).
                       deploys_troops_to), none for other gold files
   --keep-uncovered    keep every edge (the same as --ignore-relations "")
   --errors            list each document's missed and wrong relations with their sentences
---json prints the report as JSON.`;
+--rules-only builds without the learned relation classifier, so that only the relation patterns
+state relations (the figures of the rules alone). --json prints the report as JSON.`;
 
 export const evalCommand: Command = {
   summary: "score a graph against a gold encoding, or a gold folder document by document (F1 per type and rule)",
@@ -48,6 +49,7 @@ export const evalCommand: Command = {
         "ignore-relations": { type: "string" },
         "keep-uncovered": { type: "boolean", default: false },
         errors: { type: "boolean", default: false },
+        "rules-only": { type: "boolean", default: false },
         json: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -78,6 +80,7 @@ export const evalCommand: Command = {
         jobs,
         out: values.out,
         errors: values.errors,
+        rulesOnly: values["rules-only"],
         onDocument: progress ? (done, total, slug) => process.stderr.write(`\r\x1b[Kreading ${done}/${total} ${slug}`) : undefined,
       });
       if (progress) process.stderr.write("\r\x1b[K");
@@ -88,12 +91,19 @@ export const evalCommand: Command = {
     for (const o of ["out", "jobs", "errors"] as const) {
       if (values[o]) throw new KgError("INVALID_ARGS", `kg eval: --${o} applies to a gold folder only; ${values.gold} is a file`);
     }
-    return evalOne(values.gold, values.graph, values.sources, ignore ?? [], values.json);
+    return evalOne(values.gold, values.graph, values.sources, ignore ?? [], values.json, values["rules-only"]);
   },
 };
 
 /** Score one graph against one gold file; prints what kgscore.py prints. */
-async function evalOne(goldPath: string, graphPath: string | undefined, sourcesDir: string | undefined, ignore: readonly string[], json: boolean): Promise<number> {
+async function evalOne(
+  goldPath: string,
+  graphPath: string | undefined,
+  sourcesDir: string | undefined,
+  ignore: readonly string[],
+  json: boolean,
+  rulesOnly: boolean,
+): Promise<number> {
   if (!graphPath && !sourcesDir) throw new KgError("INVALID_ARGS", "kg eval: give --graph GRAPH.json or --sources DIR; see kg eval --help");
   const parsed = Gold.safeParse(await readJson(goldPath, "gold file"));
   if (!parsed.success) {
@@ -105,8 +115,7 @@ async function evalOne(goldPath: string, graphPath: string | undefined, sourcesD
     const sources = await Promise.all((await listSources(sourcesDir)).map((p) => readSource(sourcesDir, p)));
     texts.push(...sources.map((s) => s.content));
     if (!graphPath) {
-      const model = loadNerModel();
-      graph = buildKnowledgeGraph(sources, { tagger: (s) => tagDocument(model, s) }).graph.export() as ScorableGraph;
+      graph = buildKnowledgeGraph(sources, loadExtractors({ rulesOnly })).graph.export() as ScorableGraph;
     }
   }
   if (graphPath) {

@@ -38,7 +38,30 @@ export function scorePairs(
     }
     out.push({ instance, label, probability });
   }
-  return out;
+  return keepFunctional(out, model.labels, kinds);
+}
+
+/** Relations a source holds with one target of a kind at most: a place lies in one state, a person is a citizen of one. */
+const FUNCTIONAL: ReadonlyMap<string, string> = new Map([
+  ["located_in", "state"],
+  ["capital_of", "state"],
+  ["citizen_of", "state"],
+]);
+
+/** Of the scored pairs stating a functional relation, only each source's most probable target of that kind stays. */
+export function keepFunctional(scored: readonly ScoredPair[], labels: RelationModel["labels"], kinds: ReadonlyMap<string, string>): ScoredPair[] {
+  const best = new Map<string, ScoredPair>();
+  for (const s of scored) {
+    const kind = FUNCTIONAL.get(labels[s.label]);
+    if (!kind || kinds.get(s.instance.target) !== kind) continue;
+    const key = `${s.instance.source}\u0000${s.label}`;
+    const known = best.get(key);
+    if (!known || s.probability > known.probability) best.set(key, s);
+  }
+  return scored.filter((s) => {
+    const kind = FUNCTIONAL.get(labels[s.label]);
+    return !kind || kinds.get(s.instance.target) !== kind || best.get(`${s.instance.source}\u0000${s.label}`) === s;
+  });
 }
 
 /** The relations the classifier states: per ordered pair, the best-scored label where it clears its threshold. */
