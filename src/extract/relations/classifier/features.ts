@@ -2,6 +2,8 @@
 import type { Document, Entity, EntityKind, Mention, Relation, Token } from "../../../schema/index.js";
 import { tokensBySentence } from "../../spans.js";
 import { KINSHIP, LEADER_TITLES, OCCUPATIONS, OFFICIAL_TITLES } from "../../lexicon.js";
+import { foldName } from "../../../text/index.js";
+import { world } from "../../world.js";
 
 /** One ordered pair of entities read in one sentence (or across the document): its features and where it was read. */
 export interface PairInstance {
@@ -119,6 +121,7 @@ export function pairInstances(
   const placed = placeMentions(doc, mentions);
   const sentences = tokensBySentence(doc);
   const ruled = ruleIndex(rules);
+  const known = knowledgeOf(entities, rules);
   const out: PairInstance[] = [];
   const together = new Set<string>();
   const firstSentence = new Map<string, number>();
@@ -159,6 +162,7 @@ export function pairInstances(
       const back = ruled.get(`${b.mention.entity}\u0000${a.mention.entity}\u0000${s.index}`);
       if (said) for (const r of said) features.push(`rule=${r}`);
       if (back) for (const r of back) features.push(`rule<${r}`);
+      features.push(...knownFeatures(`k=${kindPair(kinds, a.mention.entity, b.mention.entity)}`, a.mention.entity, b.mention.entity, known));
       out.push({ source: a.mention.entity, target: b.mention.entity, sentence: s.index, local: true, features });
     }
   }
@@ -182,12 +186,54 @@ export function pairInstances(
           `doc:k=${pair}:mb=${bucket(mentionCount.get(b.id) ?? 1, [1, 2, 4, 8])}`,
           `doc:k=${pair}:rank=${Math.min(rankB, 3)}:gap=${bucket(gap, [1, 2, 4])}`,
           `doc:k=${pair}:first=${(firstSentence.get(b.id) ?? 0) <= (firstSentence.get(a.id) ?? 0)}`,
+          ...knownFeatures(`doc:k=${pair}`, a.id, b.id, known),
         ];
         out.push({ source: a.id, target: b.id, sentence: sa[0], local: false, features });
       }
     }
   }
   return out;
+}
+
+/** What the document and world knowledge already say of a pair: the rules' offices and places of the source, and capitals. */
+interface Knowledge {
+  /** State of each capital, by the capital entity's id (world-countries' capitals). */
+  capitalOf: Map<string, string>;
+  /** States (and places) each entity is tied to by a rule: offices and citizenship of people, places' locations. */
+  ruled: Map<string, Set<string>>;
+}
+
+const TIES = new Set(["leader_of", "official_of", "citizen_of", "located_in", "capital_of", "part_of", "works_for", "member_of"]);
+
+function knowledgeOf(entities: readonly Entity[], rules: readonly Relation[]): Knowledge {
+  const gazetteer = world();
+  const stateByName = new Map(entities.filter((e) => e.kind === "state").map((e) => [e.label, e.id]));
+  const capitalOf = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== "place") continue;
+    const entry = gazetteer.entries.get(foldName(e.label));
+    if (entry?.type === "capital") capitalOf.set(e.id, stateByName.get(entry.state.name) ?? `state:${entry.state.code}`);
+  }
+  const ruled = new Map<string, Set<string>>();
+  for (const r of rules) {
+    if (!TIES.has(r.relation)) continue;
+    const set = ruled.get(r.source) ?? new Set<string>();
+    set.add(r.target);
+    ruled.set(r.source, set);
+  }
+  return { capitalOf, ruled };
+}
+
+/** Features of what is known of the pair beyond its sentence; `k` names the kind pair. */
+function knownFeatures(k: string, source: string, target: string, known: Knowledge): string[] {
+  const f: string[] = [];
+  const capital = known.capitalOf.get(source);
+  if (capital) f.push(`${k}:capital=${capital === target ? "this" : "other"}`);
+  const ties = known.ruled.get(source);
+  if (ties) f.push(`${k}:ruled=${ties.has(target) ? "this" : "other"}`);
+  const back = known.ruled.get(target);
+  if (back?.has(source)) f.push(`${k}:ruled=back`);
+  return f;
 }
 
 function rankOf(entities: readonly Entity[]): Map<string, number> {
@@ -205,6 +251,8 @@ function nearestGap(a: readonly number[], b: readonly number[]): number {
   }
   return best;
 }
+
+const kindPair = (kinds: ReadonlyMap<string, EntityKind>, a: string, b: string) => `${LETTER[kinds.get(a)!]}>${LETTER[kinds.get(b)!]}`;
 
 const overlapping = (a: Placed, b: Placed) => a.from < b.to && b.from < a.to;
 
