@@ -166,6 +166,14 @@ export function pairInstances(
       out.push({ source: a.mention.entity, target: b.mention.entity, sentence: s.index, local: true, features });
     }
   }
+  // how often the document names the pair together, and how prominent the target is among its kind
+  const together_count = new Map<string, number>();
+  for (const x of out) together_count.set(`${x.source}\u0000${x.target}`, (together_count.get(`${x.source}\u0000${x.target}`) ?? 0) + 1);
+  for (const x of out) {
+    const k = `k=${kindPair(kinds, x.source, x.target)}`;
+    const rank = kinds.get(x.target) === "state" ? stateRank.get(x.target)! : placeRank.get(x.target)!;
+    x.features.push(`${k}:together=${bucket(together_count.get(`${x.source}\u0000${x.target}`)!, [1, 2, 4])}`, `${k}:rank=${Math.min(rank, 3)}`);
+  }
   if (options.documentPairs) {
     for (const a of entities) {
       for (const b of entities) {
