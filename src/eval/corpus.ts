@@ -28,18 +28,25 @@ export interface RelationError {
   unaligned?: string[];
 }
 
-/** Per relation type: `gold` required gold facts whose first accepted relation it is, `found` of them found. */
+/**
+ * Per relation type: `gold` required gold facts whose first accepted relation it is, `found` of them
+ * found (by an edge of any relation they accept), `fn` the others; `tp` and `fp` what the edges of
+ * this relation alone score (required facts they find, which may be of another first type; edges
+ * that match no gold fact). P = tp / (tp + fp), R = found / gold.
+ */
 export interface RelationTypeRow extends Prf {
   relation: string;
   gold: number;
   found: number;
-  /** Predicted edges of this relation that found a required fact (which may be of another first type). */
   tp: number;
   fp: number;
   fn: number;
 }
 
-/** Per extractor, or per (extractor, rule): what its edges earned and cost. */
+/**
+ * Per extractor, or per (extractor, rule): what its edges score alone, as kgscore would score a graph
+ * of them (an edge counts for every entry of its provenance).
+ */
 export interface ProvenanceRow {
   extractor: string;
   /** null for the extractor's total, or for its edges that carry no rule id (see `noRule`). */
@@ -48,7 +55,7 @@ export interface ProvenanceRow {
   noRule?: boolean;
   tp: number;
   fp: number;
-  /** Edges that hit an optional gold fact, or a fact another edge had already found. */
+  /** Edges that match an optional gold fact, or a fact another of its edges already found. */
   neutral: number;
   p: number;
   /** Required gold facts that only this extractor (or rule) found. */
@@ -97,6 +104,8 @@ export interface CorpusReport {
 }
 
 const SEP = "\u0000";
+/** Prefix of a relation type's row among the per-document tallies (no extractor name holds it). */
+const TYPE = "\u0001";
 
 /** Score one document's graph against its gold, keeping what the corpus tables and error lists need. */
 export function scoreDocument(doc: CorpusDocument): DocumentScore {
@@ -108,6 +117,8 @@ export function scoreDocument(doc: CorpusDocument): DocumentScore {
   const goldName = new Map(doc.gold.entities.map((g) => [g.id, g.name]));
   const label = new Map((doc.graph.nodes ?? []).map((n) => [n.key, String(n.attributes?.label ?? n.key)]));
 
+  // each row scores its own edges as kgscore would score a graph of them alone: tp the required facts
+  // they find, fp the edges that match no gold fact, neutral the rest (optional facts, repeats)
   const types: Record<string, TypeCounts> = {};
   const type = (r: string) => (types[r] ??= { gold: 0, found: 0, tp: 0, fp: 0 });
   const found = new Set(triples.filter((t) => t.outcome === "tp").map((t) => t.gold!));
@@ -116,21 +127,36 @@ export function scoreDocument(doc: CorpusDocument): DocumentScore {
     type(g.relation[0]).gold++;
     if (found.has(i)) type(g.relation[0]).found++;
   }
-  for (const t of triples) if (t.outcome !== "neutral") type(t.relation)[t.outcome]++;
-
-  const provenance: Record<string, ProvenanceCounts> = {};
-  const prov = (k: string) => (provenance[k] ??= { tp: 0, fp: 0, neutral: 0, only: 0 });
+  const finds = (t: TripleOutcome) => t.gold !== undefined && doc.gold.relations[t.gold].required;
+  const rows = new Map<string, { facts: Set<number>; fp: number; triples: number }>();
+  const count = (row: string, t: TripleOutcome) => {
+    const r = rows.get(row) ?? rows.set(row, { facts: new Set(), fp: 0, triples: 0 }).get(row)!;
+    r.triples++;
+    if (t.outcome === "fp") r.fp++;
+    else if (finds(t)) r.facts.add(t.gold!);
+  };
   const keysOf = (t: TripleOutcome) => provenanceKeys(t.edges.map((i) => edges[i]));
   const supporters = new Map<number, Set<string>>();
   for (const t of triples) {
     const keys = keysOf(t);
-    for (const k of keys) prov(k)[t.outcome]++;
-    for (const x of extractorsOf(keys)) prov(x)[t.outcome]++;
+    count(`${TYPE}${t.relation}`, t);
+    for (const k of keys) count(k, t);
+    for (const x of extractorsOf(keys)) count(x, t);
     if (t.gold !== undefined && found.has(t.gold)) {
       const s = supporters.get(t.gold) ?? new Set<string>();
       for (const k of keys) s.add(k);
       supporters.set(t.gold, s);
     }
+  }
+  const provenance: Record<string, ProvenanceCounts> = {};
+  const prov = (k: string) => (provenance[k] ??= { tp: 0, fp: 0, neutral: 0, only: 0 });
+  for (const [row, r] of rows) {
+    const tp = r.facts.size;
+    if (row.startsWith(TYPE)) {
+      const t = type(row.slice(TYPE.length));
+      t.tp += tp;
+      t.fp += r.fp;
+    } else Object.assign(prov(row), { tp, fp: r.fp, neutral: r.triples - tp - r.fp });
   }
   for (const keys of supporters.values()) {
     if (keys.size === 1) prov([...keys][0]).only++;
@@ -216,6 +242,7 @@ export function summariseCorpus(docs: readonly DocumentScore[], ignored: CorpusR
     for (const [k, c] of Object.entries(d.counts.provenance)) add(provenance, k, c);
   }
   const relationTypes = [...types.entries()]
+    .filter(([, c]) => c.gold || c.tp || c.fp)
     .map(([relation, c]): RelationTypeRow => {
       const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
       const r = c.gold ? c.found / c.gold : 0;

@@ -33,7 +33,7 @@ export function formatCorpusReport(r: CorpusReport, options: CorpusFormatOptions
   if (r.evidence) lines.push(`evidence found in source: ${r.evidence.found}/${r.evidence.total}`);
 
   lines.push("");
-  lines.push("per relation type (gold, found, fn: required gold facts whose first accepted relation it is; tp, fp: predicted edges of it)");
+  lines.push("per relation type (gold, found, fn: required gold facts whose first accepted relation it is; tp, fp: its edges scored alone)");
   lines.push(`${padEnd("relation", 20)}${pad("gold", 6)}${pad("found", 7)}${pad("fn", 6)}${pad("tp", 6)}${pad("fp", 6)}${pad("P", 7)}${pad("R", 7)}${pad("F1", 7)}`);
   for (const t of r.relationTypes) {
     // with no gold fact of the type there is no recall (nor F1); with no edge, no precision
@@ -48,8 +48,8 @@ export function formatCorpusReport(r: CorpusReport, options: CorpusFormatOptions
     lines.push(`${padEnd(title.startsWith("per rule") ? "rule" : "extractor", w)}${pad("tp", 6)}${pad("fp", 6)}${pad("neutral", 9)}${pad("P", 7)}${pad("only", 6)}`);
     for (const x of rows) lines.push(`${padEnd(name(x), w)}${pad(x.tp, 6)}${pad(x.fp, 6)}${pad(x.neutral, 9)}${pad(f(x.p), 7)}${pad(x.only, 6)}`);
   };
-  table("per extractor (neutral: edges on optional or already found facts; only: required facts no other extractor found)", r.extractors, (x) => x.extractor);
-  table("per rule, lowest precision first (only: required facts no other rule found)", r.rules, (x) =>
+  table("per extractor, its edges scored alone (neutral: on optional or repeated facts; only: facts no other extractor found)", r.extractors, (x) => x.extractor);
+  table("per rule, its edges scored alone, lowest precision first (only: facts no other rule found)", r.rules, (x) =>
     x.rule ? `${x.extractor}:${x.rule}` : `${x.extractor} (no rule id)`,
   );
   if (options.errors) for (const d of r.perDocument) lines.push("", ...documentErrors(d));

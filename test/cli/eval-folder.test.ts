@@ -154,11 +154,8 @@ function checkReport(report: any, expected: ReturnType<typeof expectedFigures>) 
   expect(byKey.size).toBe(expected.keys.size);
 }
 
-/**
- * Run kg eval --gold DIR --out OUT --json with the rules alone (so that each fact is stated by one
- * relation at most and the per-type tables are those of edges scored alone); its report and the graphs it wrote.
- */
-function evalWithGraphs(dir: string, out: string, extra: string[] = ["--rules-only"]) {
+/** Run kg eval --gold DIR --out OUT --json (and `extra`); its report and the graphs it wrote. */
+function evalWithGraphs(dir: string, out: string, extra: string[] = []) {
   const run = runKg(["eval", "--gold", dir, "--out", out, "--json", ...extra]);
   const report = JSON.parse(run.stdout || "{}");
   const graphs = new Map(slugsOf(dir).map((s) => [s, existsSync(join(out, `${s}.json`)) ? readGraph(join(out, `${s}.json`)) : { nodes: [], edges: [] }]));
@@ -183,6 +180,17 @@ describe("kg eval --gold DIR on five Re-DocRED documents", () => {
     expect(report.relations.micro.fp).toBeGreaterThan(0);
   });
 
+  it("builds with the rules alone under --rules-only, scored the same way", () => {
+    expect(report.extractors.map((x: any) => x.extractor)).toContain("classifier");
+    const rulesOut = join(tmp, "redocred-rules");
+    const rules = runKg(["eval", "--gold", SAMPLE, "--rules-only", "--out", rulesOut, "--json"]);
+    expect(rules.status, rules.stderr).toBe(0);
+    const rulesReport = JSON.parse(rules.stdout);
+    expect(rulesReport.extractors.map((x: any) => x.extractor)).toEqual(["rules"]);
+    const rulesGraphs = new Map(slugsOf(SAMPLE).map((s) => [s, readGraph(join(rulesOut, `${s}.json`))]));
+    checkReport(rulesReport, expectedFigures(SAMPLE, rulesGraphs, () => UNCOVERED_RELATIONS["redocred_to_gold.py"]));
+  });
+
   it("agrees with redocred_to_gold.py --score on the graphs it wrote", () => {
     const script = join(ROOT, "../shared/tools/redocred_to_gold.py");
     if (!existsSync(script)) return;
@@ -202,7 +210,7 @@ describe("kg eval --gold DIR on five Re-DocRED documents", () => {
     const again = runKg(["eval", "--gold", SAMPLE, "--graph", join(out, "{slug}.json"), "--json"]);
     expect(again.status, again.stderr).toBe(0);
     expect(JSON.parse(again.stdout)).toEqual(report);
-    const jobs = runKg(["eval", "--gold", SAMPLE, "--jobs", "2", "--json", "--rules-only"]);
+    const jobs = runKg(["eval", "--gold", SAMPLE, "--jobs", "2", "--json"]);
     expect(jobs.status, jobs.stderr).toBe(0);
     expect(JSON.parse(jobs.stdout)).toEqual(report);
   });
@@ -292,7 +300,7 @@ describe("kg eval --gold DIR on the seed article and one-sentence texts", () => 
       const sources = join(tmp, "alone", slug);
       mkdirSync(sources, { recursive: true });
       copyFileSync(join(dir, "texts", `${slug}.txt`), join(sources, `${slug}.txt`));
-      const built = runKg(["build", "--sources", sources, "--out", sources, "--quiet", "--rules-only"]);
+      const built = runKg(["build", "--sources", sources, "--out", sources, "--quiet"]);
       expect(built.status, built.stderr).toBe(0);
       const graph = readGraph(join(sources, "graph.json"));
       expect(graph.nodes.some((n: any) => n.attributes.x !== 0), slug).toBe(true);
