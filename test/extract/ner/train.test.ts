@@ -1,6 +1,6 @@
 // Training is deterministic (same data and seed -> the same model bytes) and learns a tiny handmade corpus.
 import { describe, expect, it } from "vitest";
-import { parseNerModel, spansFromTags, tagDocument, trainNerModel, type TrainDocument } from "../../../src/extract/ner/index.js";
+import { parseNerModel, parseWordClusters, spansFromTags, tagDocument, trainNerModel, type TrainDocument } from "../../../src/extract/ner/index.js";
 
 // A handmade corpus: names, places and organisations in varied frames, IOB2 tags.
 const FRAMES: Array<[string, string]> = [
@@ -57,5 +57,17 @@ describe("trainNerModel", () => {
     const doc = corpus(4, 1)[0];
     const tags = tagDocument(model, doc.sentences.map((s) => s.tokens));
     expect(tags.map(spansFromTags)).toEqual(doc.sentences.map((s) => spansFromTags(s.tags)));
+  });
+
+  it("with word clusters: the model names the table, needs it to load, and is as deterministic", () => {
+    const clusters = parseWordClusters("Lisbon\t00\nOslo\t01\nNairobi\t01\nsaid\t1\n");
+    const withClusters = { ...options, clusters, clustersFile: "test-clusters.tsv" };
+    const text = trainNerModel(train, dev, withClusters).text;
+    expect(trainNerModel(train, dev, withClusters).text).toBe(text);
+    expect(JSON.parse(text).clusters).toEqual({ file: "test-clusters.tsv", hash: clusters.hash });
+    expect(JSON.parse(text).stages[0].features).toContain("c4=01");
+    const model = parseNerModel(JSON.parse(text), clusters);
+    const doc = corpus(4, 1)[0];
+    expect(tagDocument(model, doc.sentences.map((s) => s.tokens)).map(spansFromTags)).toEqual(doc.sentences.map((s) => spansFromTags(s.tags)));
   });
 });
