@@ -121,6 +121,17 @@ describe("the relation model file", () => {
     }
   });
 
+  it("is rejected with INVALID_MODEL, naming the feature, when a weight entry is malformed", () => {
+    const data = JSON.parse(readFileSync(DEFAULT_RELATION_MODEL, "utf8"));
+    const feature = Object.keys(data.weights)[0];
+    for (const broken of [[99, 0.5], [1], [1, "x"], "1 0.5"]) {
+      data.weights[feature] = broken;
+      expect(() => parseRelationModel(data, "bad.json")).toThrowError(
+        expect.objectContaining({ code: "INVALID_MODEL", message: expect.stringContaining(`bad.json: indexModel: weights["${feature}"]`) }),
+      );
+    }
+  });
+
   it("ships within 20 MB, names what it was trained on, and allows only each label's kinds", () => {
     expect(statSync(DEFAULT_RELATION_MODEL).size).toBeLessThan(20 * 1024 * 1024);
     const model = loadRelationModel();

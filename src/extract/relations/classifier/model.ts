@@ -14,8 +14,11 @@ export const RelationModelFile = z.object({
   trainedOn: z.array(z.string()),
   labels: z.tuple([z.literal("none")]).rest(RelationType),
   bias: z.array(z.number()),
-  /** feature → [label index, weight, label index, weight, ...] */
-  weights: z.record(z.string(), z.array(z.number())),
+  /**
+   * feature → [label index, weight, label index, weight, ...]. Checked entry by entry when the model is
+   * indexed (indexModel) rather than by zod, which takes seconds over a hundred thousand arrays.
+   */
+  weights: z.custom<Record<string, unknown>>((v) => typeof v === "object" && v !== null && !Array.isArray(v), "an object of feature weights"),
   /** Least probability at which a relation is stated: per label for pairs named in one sentence, per `label:document` for pairs that are not; `threshold` where neither is given (above 1: never). */
   threshold: z.number().min(0),
   thresholds: z.record(z.string(), z.number().min(0)).default({}),
@@ -47,16 +50,33 @@ export function parseRelationModel(data: unknown, where = "relation model"): Rel
   if (!parsed.success) {
     throw new KgError("INVALID_MODEL", `parseRelationModel: ${where} is not a relation model:\n  ${formatIssues(parsed.error.issues).join("\n  ")}`, { where });
   }
-  return indexModel(parsed.data);
+  try {
+    return indexModel(parsed.data);
+  } catch (err) {
+    if (err instanceof KgError) throw new KgError(err.code, `parseRelationModel: ${where}: ${err.message}`, { cause: err, where });
+    throw err;
+  }
 }
 
-/** Turn a model file's data into the scoring structure. */
+/** Turn a model file's data into the scoring structure. @throws KgError("INVALID_MODEL") for a malformed weight entry. */
 export function indexModel(file: RelationModelFile): RelationModel {
   const n = file.labels.length;
+  if (file.bias.length !== n) throw new KgError("INVALID_MODEL", `indexModel: the model has ${n} labels but ${file.bias.length} biases; retrain it with npm run train:re`);
   const weights = new Map<string, Float64Array>();
-  for (const [feature, pairs] of Object.entries(file.weights)) {
+  for (const feature in file.weights) {
+    const pairs = file.weights[feature];
+    if (!Array.isArray(pairs) || pairs.length % 2 !== 0) {
+      throw new KgError("INVALID_MODEL", `indexModel: weights["${feature}"] is not a list of label and weight pairs; retrain it with npm run train:re`);
+    }
     const w = new Float64Array(n);
-    for (let i = 0; i + 1 < pairs.length; i += 2) w[pairs[i]] = pairs[i + 1];
+    for (let i = 0; i < pairs.length; i += 2) {
+      const label = pairs[i] as unknown;
+      const weight = pairs[i + 1] as unknown;
+      if (!Number.isInteger(label) || (label as number) < 0 || (label as number) >= n || typeof weight !== "number" || !Number.isFinite(weight)) {
+        throw new KgError("INVALID_MODEL", `indexModel: weights["${feature}"][${i}] is not a label index below ${n} and a finite weight; retrain it with npm run train:re`);
+      }
+      w[label as number] = weight;
+    }
     weights.set(feature, w);
   }
   const thresholds = Float64Array.from(file.labels, (l) => file.thresholds[l] ?? file.threshold);
