@@ -18,6 +18,12 @@ const FINAL_PUNCTUATION = /[.!?:;"')\]…]$/;
  */
 const HEADING_MAX_WORDS = 14;
 const HEADING_MAX_CHARS = 120;
+/**
+ * The label of a byline or credit, which news sites run into a paragraph's end: "... he said. Author:
+ * Kyle James Editor: Neil King" is a sentence and two credits. A credit is no prose, so it is read
+ * like a heading: its names count only where the body uses them, and no relation comes from it.
+ */
+const CREDIT = /(?:Author|Editor|Reporter|Writer|Translator|Photographer)s?:\s+(?=\p{Lu})/uy;
 
 /**
  * Split a text into sentences and headings. A heading is a short line with no final punctuation
@@ -39,7 +45,9 @@ export function splitSentences(text: string, matching: string): Sentence[] {
       continue;
     }
     for (const [s, e] of parts) {
-      out.push({ index: out.length, start: start + s, end: start + e, text: text.slice(start + s, start + e), heading: false });
+      const credit = isCredit(line, s) && line.slice(s, e).split(/\s+/).length <= HEADING_MAX_WORDS;
+      const piece = { index: out.length, start: start + s, end: start + e, text: text.slice(start + s, start + e) };
+      out.push({ ...piece, heading: credit });
     }
   }
   return out;
@@ -51,8 +59,32 @@ function isHeading(line: string): boolean {
   return line.split(/\s+/).length <= HEADING_MAX_WORDS;
 }
 
-/** Sentence boundaries inside one line: [.!?] (plus closing quotes) before a space and a capital, digit or quote. */
+/** True when a credit's label ("Author:", "Editor:") starts at `at`. */
+function isCredit(line: string, at: number): boolean {
+  CREDIT.lastIndex = at;
+  return CREDIT.test(line);
+}
+
+/** Sentence boundaries inside one line: at sentence ends, and before a credit. */
 function splitLine(line: string): Array<[number, number]> {
+  const parts: Array<[number, number]> = [];
+  for (const [s, e] of splitAtStops(line)) {
+    // a credit run into the sentence before it, or into another credit, starts a part of its own
+    let from = s;
+    for (let k = s + 1; k < e; k++) {
+      if (!/\s/.test(line[k - 1]) || !/\p{Lu}/u.test(line[k]) || !isCredit(line, k)) continue;
+      let to = k;
+      while (to > from && /\s/.test(line[to - 1])) to--;
+      if (to > from) parts.push([from, to]);
+      from = k;
+    }
+    parts.push([from, e]);
+  }
+  return parts;
+}
+
+/** Sentence ends: [.!?] (plus closing quotes) before a space and a capital, digit or quote, not after an abbreviation. */
+function splitAtStops(line: string): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
   const re = /[.!?]+["')\]]*(?=\s+["'(\[]?[\p{Lu}\p{N}])/gu;
   let from = 0;

@@ -1,4 +1,4 @@
-// Headings against prose lines: a heading is a short line of one sentence with no final punctuation.
+// Headings and credits against prose: a heading is a short line of one sentence with no final punctuation.
 import { describe, expect, it } from "vitest";
 import { documentFromText } from "../../src/text/index.js";
 
@@ -20,10 +20,20 @@ describe("headings and prose lines, table-driven", () => {
       ["A third by Joe Biden.", false],
       ["Then nothing", false],
     ]],
-    ["a paragraph ending in a byline", "Japan and Russia signed a deal. Author: Disha Uppal Editor: Grahame Lucas", [
+    ["a paragraph ending in a byline, two credits", "Japan and Russia signed a deal. Author: Disha Uppal Editor: Grahame Lucas", [
       ["Japan and Russia signed a deal.", false],
-      ["Author: Disha Uppal Editor: Grahame Lucas", false],
+      ["Author: Disha Uppal", true],
+      ["Editor: Grahame Lucas", true],
     ]],
+    ["a credit run into a sentence without a stop between", "It ended on Wednesday. tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", [
+      ["It ended on Wednesday. tkw/AFP/AP/dpa", false],
+      ["Editor: Jennifer Abramsohn", true],
+    ]],
+    ["a credit ending in brackets", "Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton", [
+      ["Author: Darren Mara (dpa, Reuters)", true],
+      ["Editor: Susan Houlton", true],
+    ]],
+    ["a label followed by lower case, in prose", "The Editor: a new film opens in Berlin.", [["The Editor: a new film opens in Berlin.", false]]],
     ["a long sentence without its stop", long, [[long, false]]],
     ["an agency credit in brackets", "(AFP, Reuters)", [["(AFP, Reuters)", false]]],
   ];
