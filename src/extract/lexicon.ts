@@ -86,9 +86,27 @@ export const PLACE_HEADS = words(
 
 /** Month names, in calendar order. */
 export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+/** Weekdays: never a name or part of one in news ("Benjamin Netanyahu Thursday" is a name and a date). */
+export const WEEKDAYS = words("monday tuesday wednesday thursday friday saturday sunday");
 /** Months, their abbreviations and weekdays: never an organisation or a place, whatever a dateline makes the tagger think. */
-export const CALENDAR_WORDS = words(
-  `${MONTH_NAMES.join(" ")} jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday`,
+export const CALENDAR_WORDS = words(`${MONTH_NAMES.join(" ")} jan feb mar apr jun jul aug sep sept oct nov dec ${[...WEEKDAYS].join(" ")}`);
+
+/**
+ * Function words and sentence adverbs: determiners, quantifiers, pronouns, prepositions, conjunctions,
+ * "meanwhile" and the like. Capitalised at a sentence start or run into a name by the tagger ("Many
+ * Starbucks", "Unlike", "Schröder On"), they are no part of the name. Words that also serve as given
+ * names or name particles ("Will", "May", "Per", "de", "van") are left out.
+ */
+export const FUNCTION_WORDS = words(
+  "a an the this that these those some any many much more most few fewer several all both each every either neither " +
+    "another other others such no none me my we our you your he him his she her it its they them their who whom whose " +
+    "which what whatever whoever about above across after against along amid amidst among amongst around as at before " +
+    "behind below beneath beside besides between beyond by despite during except for from given in inside into like near of " +
+    "off on onto outside over since through throughout till to toward towards under unlike until upon via with within " +
+    "without and but or nor yet so although though because whereas while whilst if unless whether when whenever where " +
+    "wherever once than meanwhile furthermore moreover however nevertheless nonetheless therefore thus hence also instead " +
+    "indeed otherwise likewise consequently accordingly additionally finally eventually initially ultimately still " +
+    "already only perhaps maybe not never here there",
 );
 
 /** Nouns of military hardware: a name right before one is a model ("Leopard tanks", "Patriot missiles"), not an entity. */

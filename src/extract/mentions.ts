@@ -5,6 +5,7 @@ import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_T
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
+import { caseEvidence, isNameStop, repairSpanEdges, type CaseEvidence } from "./slips.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
 export type Tags = string[][];
@@ -23,7 +24,10 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   const out: Cand[] = [];
   // Headings are title-cased, so a tagger reads too many names in them: there, keep only names the body also uses.
   const bodyNames = new Set<string>();
-  const spans = doc.sentences.map((s) => (tags ? nerSpans(sentences[s.index], tags[s.index] ?? []) : capitalisedSpans(sentences[s.index], s.heading)));
+  const evidence = tags ? caseEvidence(doc) : undefined;
+  const spans = doc.sentences.map((s) =>
+    tags && evidence ? nerSpans(sentences[s.index], tags[s.index] ?? [], evidence) : capitalisedSpans(sentences[s.index], s.heading),
+  );
   for (const s of doc.sentences) {
     if (s.heading) continue;
     for (const c of spans[s.index]) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));
@@ -101,9 +105,10 @@ const NAME_PARTICLES = new Set(["da", "de", "di", "do", "dos", "das", "del", "de
 
 /** Particles that in English text only ever sit inside a personal name: "von der Leyen", "van Houten". */
 const PERSON_PARTICLES = new Set(["von", "van", "der", "den", "ter", "zu", "vom", "bin", "ibn", "bint"]);
-/** Capitalised words that start a sentence or a phrase, never a name: "The van der Waals force". */
-const PHRASE_STARTS = new Set(["The", "A", "An", "In", "On", "At", "By", "For", "From", "With", "And", "But"]);
-const isGivenName = (w: string) => NAME_PART.test(w) && !PHRASE_STARTS.has(w) && !HONORIFICS.has(w.toLowerCase());
+/** A capitalised word that may be a name's first part: not a function word ("The van der Waals force") or an honorific. */
+const isGivenName = (w: string) => NAME_PART.test(w) && !isNameStop(w) && !HONORIFICS.has(w.toLowerCase());
+/** A capitalised word a name may run on over: not a function word or weekday ("Benjamin Netanyahu Thursday"). */
+const isNamePart = (w: string) => NAME_PART.test(w) && !isNameStop(w);
 
 /**
  * "Ursula von der Leyen" tagged as a place and a person, "Frans van Houten" as nothing and an
@@ -152,12 +157,12 @@ function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): re
 }
 
 /**
- * Spans of the tagger's IOB2 tags, with two repairs: a person's name runs on over capitalised name parts
- * the tagger left out ("Kim [Jong-un]"), and an organisation joined by "for"/"of"/"on" to another name is one
- * name ("Korea Institute for National Unification").
+ * Spans of the tagger's IOB2 tags, with their edges repaired (see repairSpanEdges) and two more repairs:
+ * a person's name runs on over capitalised name parts the tagger left out ("Kim [Jong-un]"), and an
+ * organisation joined by "for"/"of"/"on" to another name is one name ("Korea Institute for National Unification").
  */
-function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] {
-  const tags = repairPersonTags(tokens, rawTags);
+function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence: CaseEvidence): Cand[] {
+  const tags = repairSpanEdges(tokens, repairPersonTags(tokens, rawTags), evidence);
   const out: Cand[] = [];
   let i = 0;
   let taken = 0; // tokens before this index belong to spans already read
@@ -173,9 +178,9 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] 
     if (label === "PER") {
       // "Mohammed bin [Abdulrahman Al Thani]": a name part and a particle the tagger left before the name
       while (i - 2 >= taken && NAME_PARTICLES.has(tokens[i - 1].text) && NAME_PART.test(tokens[i - 2].text) && !/^[BI]-(?:ORG|LOC|PER)$/.test(tags[i - 2] ?? "")) i -= 2;
-      for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && (NAME_PART.test(tokens[j].text) || PARTICLE_NAME_PART.test(tokens[j].text)); k++) j++;
+      for (let k = 0; k < 2 && j < tokens.length && tags[j] === "O" && (isNamePart(tokens[j].text) || PARTICLE_NAME_PART.test(tokens[j].text)); k++) j++;
       // two person spans side by side, with nothing between, are one name the tagger cut in two
-      while (j < tokens.length && tags[j] === "B-PER" && NAME_PART.test(tokens[j].text)) {
+      while (j < tokens.length && tags[j] === "B-PER" && isNamePart(tokens[j].text)) {
         j++;
         while (j < tokens.length && tags[j] === "I-PER") j++;
       }
@@ -193,10 +198,10 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[]): Cand[] 
       if (/^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
         j += 2;
         while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
-      } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && NAME_PART.test(tokens[j + 1].text)) {
+      } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && isNamePart(tokens[j + 1].text)) {
         // "Korea Institute for National Unification" with the tail left untagged: an institution's head noun takes its complement
         j += 2;
-        while (j < tokens.length && tags[j] === "O" && NAME_PART.test(tokens[j].text)) j++;
+        while (j < tokens.length && tags[j] === "O" && isNamePart(tokens[j].text)) j++;
       } else break;
     }
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
