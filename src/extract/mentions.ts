@@ -5,7 +5,7 @@ import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_T
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
-import { caseEvidence, isNameStop, repairSpanEdges, type CaseEvidence } from "./slips.js";
+import { caseEvidence, isNameStop, repairSpanEdges, unifyNameKinds, type CaseEvidence } from "./slips.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
 export type Tags = string[][];
@@ -28,6 +28,7 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
   const spans = doc.sentences.map((s) =>
     tags && evidence ? nerSpans(sentences[s.index], tags[s.index] ?? [], evidence) : capitalisedSpans(sentences[s.index], s.heading),
   );
+  if (tags) unifyNameKinds(doc, spans);
   for (const s of doc.sentences) {
     if (s.heading) continue;
     for (const c of spans[s.index]) bodyNames.add(foldName(doc.text.slice(c.start, c.end)));

@@ -1,8 +1,8 @@
-// The tagger's slips: words run into a name, ordinary words read as names at a sentence start.
-import type { Document, Token } from "../schema/index.js";
-import { FUNCTION_WORDS, MONTH_NAMES, WEEKDAYS } from "./lexicon.js";
+// The tagger's slips: words run into a name, ordinary words read as names at a sentence start, a name read with two kinds.
+import type { Document, EntityKind, Token } from "../schema/index.js";
+import { FUNCTION_WORDS, INSTITUTION_HEADS, MONTH_NAMES, PLACE_HEADS, WEEKDAYS } from "./lexicon.js";
 import { ENGLISH_WORDS } from "./english-words.js";
-import { tokensBySentence } from "./spans.js";
+import { type Cand, tokensBySentence } from "./spans.js";
 
 const MONTHS = new Set(MONTH_NAMES);
 /** A word written in lower case or capitalised, not in capitals ("US", "WHO", "IT" are names). */
@@ -100,4 +100,83 @@ export function repairSpanEdges(
     i = j;
   }
   return out ?? tags;
+}
+
+const KIND_OF_LABEL: Readonly<Record<string, EntityKind>> = {
+  "ner:PER": "person",
+  "ner:ORG": "institution",
+  "ner:LOC": "place",
+};
+const LABEL_OF_KIND: Readonly<Partial<Record<EntityKind, string>>> = {
+  person: "ner:PER",
+  institution: "ner:ORG",
+  place: "ner:LOC",
+};
+
+/** A capitalised part of a personal name: "Joe", "Biden", "Jong-un". */
+const NAME_WORD = /^\p{Lu}[\p{Ll}'’]+(?:-\p{L}+)*$/u;
+
+/**
+ * Words that may make a person's name: name words, none a function word or weekday ("Sunday Times"),
+ * the last no institution or place noun.
+ */
+function isPersonalName(w: readonly string[]): boolean {
+  const last = w[w.length - 1].toLowerCase();
+  return w.every((x) => NAME_WORD.test(x) && !isNameStop(x)) && !INSTITUTION_HEADS.has(last) && !PLACE_HEADS.has(last);
+}
+
+/** A person's name `p` ends in `name`'s last word and is not `name` run on from the left ("Given Bayern Munich"). */
+function namedBySurname(p: readonly string[], name: readonly string[]): boolean {
+  if (p[p.length - 1] !== name[name.length - 1]) return false;
+  return p.length < name.length || p.slice(p.length - name.length).join(" ") !== name.join(" ");
+}
+
+/**
+ * One sense per document for names of two words or more, which the tagger sometimes reads as a place
+ * or organisation after a preposition ("Trust in Joe Biden fell"). A name read with several kinds
+ * outside headings takes the kind it was read with most often, a person's on a tie; a place or
+ * organisation made of name words that ends in a word the document names a person by ("Biden said",
+ * "President Biden") at least as often is that person ("Bayern Munich" five times stays a club
+ * where "Munich" was once read as a person). Single words are left alone: "Washington" may be the city and the
+ * government in one article. Rewrites `spans` (tagger spans per sentence) in place.
+ */
+export function unifyNameKinds(doc: Document, spans: Cand[][]): void {
+  const counts = new Map<string, Map<EntityKind, number>>();
+  const persons: string[][] = [];
+  const words = (c: Cand) =>
+    KIND_OF_LABEL[c.source] ? doc.text.slice(c.start, c.end).replace(/\s*['’]s?$/u, "").split(/\s+/u) : [];
+  for (const s of doc.sentences) {
+    if (s.heading) continue;
+    for (const c of spans[s.index]) {
+      const w = words(c);
+      if (c.kind === "person" && w.length > 0) persons.push(w);
+      if (w.length < 2) continue;
+      const name = w.join(" ");
+      const byKind = counts.get(name) ?? new Map<EntityKind, number>();
+      byKind.set(c.kind, (byKind.get(c.kind) ?? 0) + 1);
+      counts.set(name, byKind);
+    }
+  }
+  const chosen = new Map<string, EntityKind>();
+  for (const [name, byKind] of counts) {
+    const w = name.split(" ");
+    const bySurname = persons.filter((p) => namedBySurname(p, w)).length;
+    const read = [...byKind.values()].reduce((a, n) => a + n, 0);
+    if (!byKind.has("person") && isPersonalName(w) && bySurname >= read) {
+      chosen.set(name, "person");
+      continue;
+    }
+    if (byKind.size < 2) continue;
+    const most = Math.max(...byKind.values());
+    const best = [...byKind].filter(([, n]) => n === most).map(([k]) => k);
+    if (best.length === 1) chosen.set(name, best[0]);
+    else if (best.includes("person")) chosen.set(name, "person");
+  }
+  if (chosen.size === 0) return;
+  for (const list of spans) {
+    for (let k = 0; k < list.length; k++) {
+      const kind = chosen.get(words(list[k]).join(" "));
+      if (kind && kind !== list[k].kind) list[k] = { ...list[k], kind, source: LABEL_OF_KIND[kind]! };
+    }
+  }
 }

@@ -68,3 +68,14 @@ describe("the tagger's slips at the edges of names", () => {
     expect(f.mentions.filter((m) => m.entity === black?.id).map((m) => m.text)).toEqual(["Conrad Black", "Black"]);
   });
 });
+
+describe("one kind per name in a document", () => {
+  it.each([
+    ["a name ending in the surname of a person named elsewhere", "President Biden visited Kyiv on Monday. Trust in Joe Biden fell at home."],
+    ["the same, before a possessive", "Biden said he would stay. He said in Joe Biden's hometown of Scranton that it was over."],
+  ])("reads a full name the tagger took for a place as the person: %s", (_, text) => {
+    const found = entities(text);
+    expect(found).toContain("Joe Biden/person");
+    expect(found.filter((e) => e.startsWith("Joe Biden/") || e.startsWith("Biden/"))).toEqual(["Joe Biden/person"]);
+  });
+});
