@@ -26,7 +26,7 @@ export function extractFacts(doc: Document, options: ExtractOptions = {}): Docum
 }
 
 export { mergeRelations } from "./relations/index.js";
-export { parseRelationModel, indexModel, RelationModelFile, RELATION_MODEL_FORMAT, RELATION_MODEL_VERSION } from "./relations/classifier/model.js";
+export { parseRelationModel, indexModel, fitCalibration, RelationModelFile, RELATION_MODEL_FORMAT, RELATION_MODEL_VERSION } from "./relations/classifier/model.js";
 export type { RelationModel } from "./relations/classifier/model.js";
 export { pairInstances, PAIR_DEFAULTS, type PairInstance, type PairOptions } from "./relations/classifier/features.js";
 export { scorePairs, classifyRelations, relationsFromScores, type ScoredPair } from "./relations/classifier/classify.js";

@@ -12,6 +12,7 @@ import {
   extractFacts,
   extractionComponents,
   factsOf,
+  fitCalibration,
   fitWeights,
   indexModel,
   mentionsComponent,
@@ -104,6 +105,27 @@ describe("fitWeights", () => {
     const c = toModelFile(fitWeights(data, 3, { seed: 4 }), ["none", "leader_of", "member_of"], {}, { threshold: 0.5, trainedOn: [] });
     expect(JSON.stringify(a)).toBe(JSON.stringify(b));
     expect(JSON.stringify(a)).not.toBe(JSON.stringify(c));
+  });
+});
+
+describe("fitCalibration", () => {
+  it("maps probabilities to the share of readings that were right, rising, pooled where the shares fall", () => {
+    // 100 readings at 0.9 of which 60 right, 100 at 0.5 of which 20 right, and a dip at 0.6 (10 of 100)
+    const obs: Array<[number, boolean]> = [];
+    for (const [p, right] of [[0.9, 60], [0.5, 20], [0.6, 10]] as const) for (let i = 0; i < 100; i++) obs.push([p, i < right]);
+    const points = fitCalibration(obs, 3);
+    expect(points).toEqual([[0.55, 0.15], [0.9, 0.6]]);
+    const file = { ...JSON.parse(readFileSync(DEFAULT_RELATION_MODEL, "utf8")), calibration: points };
+    const model = indexModel(file);
+    expect(model.calibrate(0.2)).toBe(0.15);
+    expect(model.calibrate(0.725)).toBeCloseTo(0.375, 9);
+    expect(model.calibrate(0.99)).toBe(0.6);
+  });
+
+  it("calibrates the shipped model's confidences below its raw probabilities where it is overconfident", () => {
+    const model = loadRelationModel();
+    expect(model.calibrate(0.99)).toBeLessThan(0.9);
+    for (let p = 0; p < 1; p += 0.05) expect(model.calibrate(p + 0.05)).toBeGreaterThanOrEqual(model.calibrate(p));
   });
 });
 

@@ -74,15 +74,19 @@ export function classifyRelations(
   options: PairOptions = PAIR_DEFAULTS,
 ): Relation[] {
   const threshold = (label: number, local: boolean) => (local ? model.thresholds : model.documentThresholds)[label];
-  return relationsFromScores(model.labels, threshold, doc, scorePairs(model, doc, mentions, entities, rules, options));
+  return relationsFromScores(model.labels, threshold, doc, scorePairs(model, doc, mentions, entities, rules, options), model.calibrate);
 }
 
-/** The relations of scored pairs whose probability reaches `threshold(label)`; the best reading of each (source, relation, target) is its evidence. */
+/**
+ * The relations of scored pairs whose probability reaches `threshold(label)`; the best reading of each
+ * (source, relation, target) is its evidence, and its calibrated probability the confidence.
+ */
 export function relationsFromScores(
   labels: RelationModel["labels"],
   threshold: (label: number, local: boolean) => number,
   doc: Document,
   scored: readonly ScoredPair[],
+  calibrate: (probability: number) => number = (p) => p,
 ): Relation[] {
   const best = new Map<string, ScoredPair>();
   for (const s of scored) {
@@ -101,7 +105,7 @@ export function relationsFromScores(
     const [source, relation, target] = key.split("\u0000") as [string, RelationType, string];
     const sentence = doc.sentences[s.instance.sentence];
     const evidence: Evidence = { doc: doc.id, sentence: sentence.index, start: sentence.start, end: sentence.end, text: sentence.text };
-    const score = Math.round(s.probability * 1000) / 1000;
+    const score = Math.round(calibrate(s.probability) * 1000) / 1000;
     out.push({ source, target, relation, evidence: [evidence], confidence: score, provenance: [provenance("classifier", score)] });
   }
   return out.sort((x, y) => cmp(x.source, y.source) || cmp(x.relation, y.relation) || cmp(x.target, y.target));

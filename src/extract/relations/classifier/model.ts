@@ -22,6 +22,12 @@ export const RelationModelFile = z.object({
   /** Least probability at which a relation is stated: per label for pairs named in one sentence, per `label:document` for pairs that are not; `threshold` where neither is given (above 1: never). */
   threshold: z.number().min(0),
   thresholds: z.record(z.string(), z.number().min(0)).default({}),
+  /**
+   * Calibration: points [probability, share of such readings the annotated corpora list], rising,
+   * fitted on cross-validated scores; a relation's confidence is its probability mapped through them
+   * (linearly between points). Absent: the probability itself.
+   */
+  calibration: z.array(z.tuple([z.number().min(0).max(1), z.number().min(0).max(1)])).default([]),
   /** Allowed source and target kinds per label, as trained. */
   signatures: z.record(z.string(), z.tuple([z.array(z.string()), z.array(z.string())])),
 });
@@ -36,6 +42,8 @@ export interface RelationModel {
   /** The least probability of each label index for a pair in one sentence, and for a pair across the document. */
   thresholds: Float64Array;
   documentThresholds: Float64Array;
+  /** A probability as a calibrated confidence. */
+  calibrate(probability: number): number;
   /** Label indices each (source kind, target kind) pair allows, "none" included. */
   allowed(source: EntityKind, target: EntityKind): readonly number[];
   trainedOn: readonly string[];
@@ -95,7 +103,53 @@ export function indexModel(file: RelationModelFile): RelationModel {
     }
     return list;
   };
-  return { labels: file.labels, bias: Float64Array.from(file.bias), weights, threshold: file.threshold, thresholds, documentThresholds, allowed, trainedOn: file.trainedOn };
+  const points = file.calibration;
+  const calibrate = (p: number) => {
+    if (points.length === 0) return p;
+    if (p <= points[0][0]) return points[0][1];
+    for (let i = 1; i < points.length; i++) {
+      const [x1, y1] = points[i];
+      if (p <= x1) {
+        const [x0, y0] = points[i - 1];
+        return x1 === x0 ? y1 : y0 + ((y1 - y0) * (p - x0)) / (x1 - x0);
+      }
+    }
+    return points[points.length - 1][1];
+  };
+  return {
+    labels: file.labels,
+    bias: Float64Array.from(file.bias),
+    weights,
+    threshold: file.threshold,
+    thresholds,
+    documentThresholds,
+    calibrate,
+    allowed,
+    trainedOn: file.trainedOn,
+  };
+}
+
+/**
+ * Calibration points from (probability, listed) observations: the mean of each of `bins` equal-count
+ * bins, made rising by pooling adjacent bins that fall (pool-adjacent-violators).
+ */
+export function fitCalibration(observations: ReadonlyArray<readonly [number, boolean]>, bins = 20): Array<[number, number]> {
+  const sorted = [...observations].sort((a, b) => a[0] - b[0]);
+  if (sorted.length === 0) return [];
+  const blocks: Array<{ x: number; y: number; n: number }> = [];
+  for (let b = 0; b < bins; b++) {
+    const part = sorted.slice(Math.floor((b * sorted.length) / bins), Math.floor(((b + 1) * sorted.length) / bins));
+    if (part.length === 0) continue;
+    blocks.push({ x: part.reduce((a, o) => a + o[0], 0) / part.length, y: part.filter((o) => o[1]).length / part.length, n: part.length });
+    while (blocks.length > 1 && blocks[blocks.length - 2].y > blocks[blocks.length - 1].y) {
+      const b2 = blocks.pop()!;
+      const b1 = blocks.pop()!;
+      const n = b1.n + b2.n;
+      blocks.push({ x: (b1.x * b1.n + b2.x * b2.n) / n, y: (b1.y * b1.n + b2.y * b2.n) / n, n });
+    }
+  }
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return blocks.map((b) => [round(b.x), round(b.y)]);
 }
 
 /** Probabilities of the allowed labels for one instance's features (softmax over `allowed`), written into `out`. */

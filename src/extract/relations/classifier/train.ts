@@ -89,7 +89,7 @@ export function toModelFile(
   fitted: Weights,
   labels: readonly ("none" | RelationType)[],
   signatures: RelationModelFile["signatures"],
-  extra: { threshold: number; thresholds?: Record<string, number>; trainedOn: string[]; minWeight?: number },
+  extra: { threshold: number; thresholds?: Record<string, number>; trainedOn: string[]; minWeight?: number; calibration?: Array<[number, number]> },
 ): RelationModelFile {
   const minWeight = extra.minWeight ?? RELATION_TRAIN_DEFAULTS.minWeight;
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
@@ -109,6 +109,7 @@ export function toModelFile(
     weights,
     threshold: extra.threshold,
     thresholds: extra.thresholds ?? {},
+    calibration: extra.calibration ?? [],
     signatures,
   };
 }
