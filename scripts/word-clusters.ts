@@ -8,6 +8,7 @@
 // the same bytes.
 import { readFileSync, writeFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import { seededRandom } from "../src/random.js";
 
 interface Options {
   minCount: number;
@@ -28,18 +29,6 @@ function shortShape(word: string): string {
     if (!out.endsWith(c)) out += c;
   }
   return out.slice(0, 4);
-}
-
-/** mulberry32, as src/random.ts: a fixed start vector per split. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function cmp(a: string, b: string): number {
@@ -136,7 +125,7 @@ function clusters(sentences: string[][], options: Options): Map<string, { bits: 
         for (let k = 0; k < ii.length; k++) mean[ii[k]] += vv[k] / members.length;
       }
       let x = new Float64Array(dims);
-      const rnd = mulberry32(depth * 7919 + members.length);
+      const rnd = seededRandom(depth * 7919 + members.length);
       for (let k = 0; k < dims; k++) x[k] = rnd() - 0.5;
       const proj = new Float64Array(members.length);
       for (let it = 0; it < options.power; it++) {
