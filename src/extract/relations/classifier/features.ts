@@ -138,7 +138,8 @@ export function pairInstances(
       else if (seen[seen.length - 1] !== s.index) seen.push(s.index);
     }
     if (s.heading || list.length < 2) continue;
-    const tokens = sentences[s.index];
+    // each token's feature form, once per sentence
+    const words = sentences[s.index].map((t) => word(t.text));
     // the nearest mention pair of each ordered entity pair
     const best = new Map<string, [Placed, Placed, number]>();
     for (let i = 0; i < list.length; i++) {
@@ -157,7 +158,7 @@ export function pairInstances(
     for (const [key, [a, b, dist]] of best) {
       if (entityCount > options.maxEntities && dist > 8) continue;
       together.add(key);
-      const features = localFeatures(tokens, list, a, b, dist, kinds, entityCount);
+      const features = localFeatures(words, list, a, b, dist, kinds, entityCount);
       const said = ruled.get(`${key}\u0000${s.index}`);
       const back = ruled.get(`${b.mention.entity}\u0000${a.mention.entity}\u0000${s.index}`);
       if (said) for (const r of said) features.push(`rule=${r}`);
@@ -266,7 +267,7 @@ const overlapping = (a: Placed, b: Placed) => a.from < b.to && b.from < a.to;
 
 /** The features of one mention pair inside a sentence: kinds, the words between and around, distance and order. */
 function localFeatures(
-  tokens: readonly Token[],
+  words: readonly string[],
   list: readonly Placed[],
   a: Placed,
   b: Placed,
@@ -291,7 +292,7 @@ function localFeatures(
       between.push(`@${LETTER[kinds.get(inner.mention.entity) ?? inner.mention.kind]}`);
       i = Math.max(inner.to, i + 1);
     } else {
-      between.push(word(tokens[i].text));
+      between.push(words[i]);
       i++;
     }
   }
@@ -313,21 +314,21 @@ function localFeatures(
   }
   for (const c of classes) f.push(`k=${k}:has=${c}`);
   // the words around the pair
-  const w1 = x.from > 0 ? word(tokens[x.from - 1].text) : "<s>";
-  const w2 = x.from > 1 ? word(tokens[x.from - 2].text) : "<s>";
-  const v1 = y.to < tokens.length ? word(tokens[y.to].text) : "</s>";
-  const v2 = y.to + 1 < tokens.length ? word(tokens[y.to + 1].text) : "</s>";
+  const w1 = x.from > 0 ? words[x.from - 1] : "<s>";
+  const w2 = x.from > 1 ? words[x.from - 2] : "<s>";
+  const v1 = y.to < words.length ? words[y.to] : "</s>";
+  const v2 = y.to + 1 < words.length ? words[y.to + 1] : "</s>";
   f.push(`k=${k}:w-1=${w1}`, `k=${k}:w-2=${w2}_${w1}`, `k=${k}:w+1=${v1}`, `k=${k}:w+2=${v1}_${v2}`, `w-1=${w1}${o}`, `w+1=${v1}${o}`);
   const c1 = wordClass(w1);
   if (c1) f.push(`k=${k}:w-1c=${c1}`);
   // the mentions' own last words, where they say what a thing is ("ministry", "university", "region")
-  const ha = word(tokens[a.to - 1].text);
-  const hb = word(tokens[b.to - 1].text);
+  const ha = words[a.to - 1];
+  const hb = words[b.to - 1];
   if (ka !== "P") f.push(`k=${k}:ha=${ha}`);
   if (kb !== "P") f.push(`k=${k}:hb=${hb}`);
   // the words inside a person's mention before the name: a title the tagger took in
   for (let i = a.from; i < a.to - 1; i++) {
-    const c = wordClass(word(tokens[i].text));
+    const c = wordClass(words[i]);
     if (c) f.push(`k=${k}:ain=${c}`);
   }
   return f;
