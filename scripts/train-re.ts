@@ -233,6 +233,10 @@ function outcomeTable(d: Doc, scored: readonly ScoredPair[]): Table {
 /** Thresholds per label and scope: index label * 2 + (local ? 0 : 1). */
 type Thresholds = number[];
 
+/** Whether a candidate's probability reaches its label's threshold for its scope. */
+const passes = (thresholds: Thresholds, c: { label: number; local: boolean; probability: number }) =>
+  c.probability >= thresholds[c.label * 2 + (c.local ? 0 : 1)];
+
 interface Tally {
   tp: number;
   fp: number;
@@ -246,7 +250,7 @@ function tally(tables: readonly Table[], thresholds: Thresholds | null, combine:
     const chosen = new Map<string, Outcome>();
     for (const r of t.rules) if (combine !== "classifier" || !LEARNED.includes(r.relation)) chosen.set(r.outcome.key, r.outcome);
     if (thresholds) {
-      for (const c of t.candidates) if (c.probability >= thresholds[c.label * 2 + (c.local ? 0 : 1)]) chosen.set(c.outcome.key, c.outcome);
+      for (const c of t.candidates) if (passes(thresholds, c)) chosen.set(c.outcome.key, c.outcome);
     }
     const found = new Set<number>();
     let fp = 0;
@@ -307,7 +311,7 @@ function reportLabels(tables: readonly Table[], thresholds: Thresholds): void {
   for (const t of tables) {
     const seen = new Set<string>();
     for (const c of t.candidates) {
-      if (c.probability < thresholds[c.label * 2 + (c.local ? 0 : 1)] || seen.has(c.outcome.key)) continue;
+      if (!passes(thresholds, c) || seen.has(c.outcome.key)) continue;
       seen.add(c.outcome.key);
       const key = `${t.corpus} ${LABELS[c.label]}${c.local ? "" : " (across sentences)"}`;
       const row = rows.get(key) ?? { right: 0, accepted: 0, wrong: 0 };
@@ -412,7 +416,7 @@ function main(): void {
   const trainedOn = [...new Set(docs.map((d) => d.corpus))].map((c) => `${c} (${docs.filter((d) => d.corpus === c).length} documents)`);
   // calibration on the cross-validated scores of the candidates the thresholds let through
   const observations: Array<[number, boolean]> = [];
-  for (const t of tables) for (const c of t.candidates) if (c.probability >= thresholds[c.label * 2 + (c.local ? 0 : 1)]) observations.push([c.probability, !c.outcome.fp]);
+  for (const t of tables) for (const c of t.candidates) if (passes(thresholds, c)) observations.push([c.probability, !c.outcome.fp]);
   const calibration = fitCalibration(observations);
   console.log(`calibration points ${JSON.stringify(calibration)}`);
   const file = toModelFile(fitWeights(trainingInstances(docs), LABELS.length, trainOptions(epochs)), LABELS, signatures, {

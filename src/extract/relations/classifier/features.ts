@@ -123,16 +123,17 @@ export function pairInstances(
   const ruled = ruleIndex(rules);
   const known = knowledgeOf(entities, rules);
   const out: PairInstance[] = [];
-  const together = new Set<string>();
-  const firstSentence = new Map<string, number>();
+  /** Ordered pairs named in one sentence, with the number of sentences that name both. */
+  const together = new Map<string, number>();
+  /** The sentences naming each entity, in order. */
   const sentencesOf = new Map<string, number[]>();
   // states by mentions: the document's main state is where its places most likely lie
   const stateRank = rankOf(entities.filter((e) => e.kind === "state"));
-  const placeRank = rankOf(entities.filter((e) => e.kind !== "state"));
+  const otherRank = rankOf(entities.filter((e) => e.kind !== "state"));
+  const rank = (id: string) => Math.min(kinds.get(id) === "state" ? stateRank.get(id)! : otherRank.get(id)!, 3);
   for (const s of doc.sentences) {
     const list = placed[s.index];
     for (const p of list) {
-      if (!firstSentence.has(p.mention.entity)) firstSentence.set(p.mention.entity, s.index);
       const seen = sentencesOf.get(p.mention.entity);
       if (!seen) sentencesOf.set(p.mention.entity, [s.index]);
       else if (seen[seen.length - 1] !== s.index) seen.push(s.index);
@@ -157,7 +158,7 @@ export function pairInstances(
     const entityCount = new Set(list.map((p) => p.mention.entity)).size;
     for (const [key, [a, b, dist]] of best) {
       if (entityCount > options.maxEntities && dist > 8) continue;
-      together.add(key);
+      together.set(key, (together.get(key) ?? 0) + 1);
       const features = localFeatures(words, list, a, b, dist, kinds, entityCount);
       const said = ruled.get(`${key}\u0000${s.index}`);
       const back = ruled.get(`${b.mention.entity}\u0000${a.mention.entity}\u0000${s.index}`);
@@ -168,33 +169,29 @@ export function pairInstances(
     }
   }
   // how often the document names the pair together, and how prominent the target is among its kind
-  const together_count = new Map<string, number>();
-  for (const x of out) together_count.set(`${x.source}\u0000${x.target}`, (together_count.get(`${x.source}\u0000${x.target}`) ?? 0) + 1);
   for (const x of out) {
     const k = `k=${kindPair(kinds, x.source, x.target)}`;
-    const rank = kinds.get(x.target) === "state" ? stateRank.get(x.target)! : placeRank.get(x.target)!;
-    x.features.push(`${k}:together=${bucket(together_count.get(`${x.source}\u0000${x.target}`)!, [1, 2, 4])}`, `${k}:rank=${Math.min(rank, 3)}`);
+    x.features.push(`${k}:together=${bucket(together.get(`${x.source}\u0000${x.target}`)!, [1, 2, 4])}`, `${k}:rank=${rank(x.target)}`);
   }
   if (options.documentPairs) {
     for (const a of entities) {
       for (const b of entities) {
         if (a.id === b.id) continue;
-        const pair = `${LETTER[a.kind]}>${LETTER[b.kind]}`;
+        const pair = kindPair(kinds, a.id, b.id);
         if (!DOCUMENT_PAIRS.has(pair) || together.has(`${a.id}\u0000${b.id}`)) continue;
         const sa = sentencesOf.get(a.id);
         const sb = sentencesOf.get(b.id);
         if (!sa || !sb) continue;
         const gap = nearestGap(sa, sb);
-        const rankB = b.kind === "state" ? stateRank.get(b.id)! : placeRank.get(b.id)!;
         const features = [
           "doc",
           `doc:k=${pair}`,
-          `doc:k=${pair}:rank=${Math.min(rankB, 3)}`,
+          `doc:k=${pair}:rank=${rank(b.id)}`,
           `doc:k=${pair}:gap=${bucket(gap, [1, 2, 4, 8])}`,
           `doc:k=${pair}:ma=${bucket(mentionCount.get(a.id) ?? 1, [1, 2, 4])}`,
           `doc:k=${pair}:mb=${bucket(mentionCount.get(b.id) ?? 1, [1, 2, 4, 8])}`,
-          `doc:k=${pair}:rank=${Math.min(rankB, 3)}:gap=${bucket(gap, [1, 2, 4])}`,
-          `doc:k=${pair}:first=${(firstSentence.get(b.id) ?? 0) <= (firstSentence.get(a.id) ?? 0)}`,
+          `doc:k=${pair}:rank=${rank(b.id)}:gap=${bucket(gap, [1, 2, 4])}`,
+          `doc:k=${pair}:first=${sb[0] <= sa[0]}`,
           ...knownFeatures(`doc:k=${pair}`, a.id, b.id, known),
         ];
         out.push({ source: a.id, target: b.id, sentence: sa[0], local: false, features });
