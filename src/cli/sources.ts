@@ -7,7 +7,10 @@ import type { SourceText } from "../pipeline/index.js";
 
 export const SOURCE_EXTENSIONS = [".txt", ".md", ".markdown", ".html", ".htm"];
 
-/** Every source file under `dir`, sorted by relative path; hidden files and folders are skipped. */
+/** Files that describe a sources folder rather than belong to it: README and LICENSE (or LICENCE, LICENSES), any case and extension. */
+const FOLDER_NOTES = /^(?:readme|licen[cs]es?)(?:\.[^.]*)?$/i;
+
+/** Every source file under `dir`, sorted by relative path; hidden files and folders, README and LICENSE files are skipped. */
 export async function listSources(dir: string): Promise<string[]> {
   const info = await stat(dir).catch((err: NodeJS.ErrnoException) => {
     throw new KgError("SOURCES_MISSING", `kg build: cannot read the sources folder ${dir} (${err.code ?? err.message}); pass --sources DIR`, { cause: err, where: dir });
@@ -17,7 +20,7 @@ export async function listSources(dir: string): Promise<string[]> {
   const walk = async (d: string) => {
     const entries = await readdir(d, { withFileTypes: true });
     for (const e of entries) {
-      if (e.name.startsWith(".")) continue;
+      if (e.name.startsWith(".") || (e.isFile() && FOLDER_NOTES.test(e.name))) continue;
       const p = join(d, e.name);
       if (e.isDirectory()) await walk(p);
       else if (e.isFile() && SOURCE_EXTENSIONS.some((x) => e.name.toLowerCase().endsWith(x))) out.push(p);
