@@ -1,6 +1,6 @@
 // kg eval on the seed: the quality bar, and the same report as the reference scorer (kgscore.py) prints.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -10,7 +10,11 @@ import { GOLD, ROOT, runKg, SEED_TEXT } from "../helpers/kg.js";
 const tmp = mkdtempSync(join(tmpdir(), "kgraph-eval-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 const KGSCORE = join(ROOT, "test/fixtures/seed/kgscore.py");
+// The default corpus: the seed article among others, which the gold file's "document" singles out.
 const sourcesDir = join(ROOT, "graph-data/sources");
+const seedDir = join(tmp, "seed");
+mkdirSync(seedDir);
+copyFileSync(SEED_TEXT, join(seedDir, "north-korea-russia.txt"));
 
 function kgscore(gold: string, graph: string): string {
   const r = spawnSync("python3", [KGSCORE, gold, graph, SEED_TEXT], { encoding: "utf8" });
@@ -19,7 +23,7 @@ function kgscore(gold: string, graph: string): string {
 }
 
 describe("the seed article against its reference encoding", () => {
-  const built = runKg(["build", "--sources", sourcesDir, "--out", tmp, "--quiet"]);
+  const built = runKg(["build", "--sources", seedDir, "--out", tmp, "--quiet"]);
   const graphFile = join(tmp, "graph.json");
 
   it("keeps typed entity F1 ≥ 0.90, typed relation F1 ≥ 0.75 and every evidence verbatim", () => {
@@ -56,6 +60,24 @@ describe("the seed article against its reference encoding", () => {
     expect(r.status, r.stderr).toBe(0);
     const report = JSON.parse(r.stdout);
     expect(report.entities.f1).toBeGreaterThanOrEqual(0.9);
+  });
+
+  it("scores a gold file on the document it names, not on the rest of the folder", () => {
+    // a corpus: the seed article beside a Wikinews article on the two Koreas
+    const corpus = join(tmp, "corpus");
+    mkdirSync(join(corpus, "wikinews"), { recursive: true });
+    copyFileSync(SEED_TEXT, join(corpus, "north-korea-russia.txt"));
+    const korea = readdirSync(join(sourcesDir, "wikinews")).find((f) => f.includes("north-korea"))!;
+    copyFileSync(join(sourcesDir, "wikinews", korea), join(corpus, "wikinews", korea));
+    const alone = runKg(["eval", "--gold", GOLD, "--sources", seedDir, "--json"]);
+    const among = runKg(["eval", "--gold", GOLD, "--sources", corpus, "--json"]);
+    expect(among.status, among.stderr).toBe(0);
+    expect(among.stdout).toBe(alone.stdout);
+    // a gold file naming no file of the folder is scored on the graph of the whole folder
+    const elsewhere = join(tmp, "gold-elsewhere.json");
+    writeFileSync(elsewhere, JSON.stringify({ ...JSON.parse(readFileSync(GOLD, "utf8")), document: "elsewhere.txt" }));
+    const whole = JSON.parse(runKg(["eval", "--gold", elsewhere, "--sources", corpus, "--json"]).stdout);
+    expect(whole.entities.fp).toBeGreaterThan(JSON.parse(alone.stdout).entities.fp);
   });
 
   it("rejects a malformed gold file with its JSON paths, exit code 2", () => {

@@ -1,5 +1,6 @@
 // `kg eval`: score a graph (a JSON file, or one built from a sources folder) against a gold encoding, or a gold folder document by document.
 import { stat } from "node:fs/promises";
+import { relative, sep } from "node:path";
 import { KgError, formatIssues } from "../../errors.js";
 import { RELATION_TYPES } from "../../schema/index.js";
 import { Gold, formatCorpusReport, formatReport, scoreGraph, type ScorableGraph } from "../../eval/index.js";
@@ -18,6 +19,8 @@ With a gold file: scores one graph against a hand-made gold encoding, as kgscore
 relation precision, recall and F1 (typed and untyped) and the share of relations whose evidence is
 verbatim in the sources. --graph scores an existing graph JSON; without it, the graph is built from
 --sources first, as kg build builds it. --sources also supplies the texts for the evidence check.
+When the gold file names its document ("document") and --sources holds a file of that path, that
+file alone is read: a gold encoding of one article is scored on that article, not on its corpus.
 
 With a gold folder (DIR/MANIFEST.tsv, DIR/<slug>.gold.json, DIR/texts/<slug>.txt, as dwie_to_gold.py
 and redocred_to_gold.py write them): builds each text alone and scores it against its own gold file,
@@ -112,7 +115,10 @@ async function evalOne(
   const texts: string[] = [];
   let graph: ScorableGraph;
   if (sourcesDir) {
-    const sources = await Promise.all((await listSources(sourcesDir)).map((p) => readSource(sourcesDir, p)));
+    let paths = await listSources(sourcesDir);
+    const own = paths.filter((p) => relative(sourcesDir, p).split(sep).join("/") === parsed.data.document);
+    if (own.length) paths = own;
+    const sources = await Promise.all(paths.map((p) => readSource(sourcesDir, p)));
     texts.push(...sources.map((s) => s.content));
     if (!graphPath) {
       graph = buildKnowledgeGraph(sources, loadExtractors({ rulesOnly })).graph.export() as ScorableGraph;
