@@ -1,8 +1,8 @@
 // kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, and the seed graph built by kg build.
 import { spawnSync } from "node:child_process";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { dirname, join } from "node:path";
+import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityRecord, MatchResult, PathResult, RelationRecord } from "../../src/query/index.js";
@@ -132,7 +132,11 @@ describe("kg query on the seed graph built by kg build", () => {
   let built: string;
   beforeAll(() => {
     built = join(dir, "built");
-    const r = spawnSync(process.execPath, [CLI, "build", "--sources", dirname(SEED_PATH), "--out", built, "--quiet"], { encoding: "utf8" });
+    // the seed article alone, out of the default corpus beside it
+    const sources = join(dir, "seed-sources");
+    mkdirSync(sources);
+    copyFileSync(SEED_PATH, join(sources, basename(SEED_PATH)));
+    const r = spawnSync(process.execPath, [CLI, "build", "--sources", sources, "--out", built, "--quiet"], { encoding: "utf8" });
     expect(r.status, r.stderr).toBe(0);
   });
   const onSeed = (...args: string[]) => kg("query", ...args, "--graph", join(built, "graph.json"), "--json");
