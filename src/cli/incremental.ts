@@ -87,6 +87,7 @@ export async function updateStore(store: FactStore, files: readonly SourceFile[]
     progress.failed++;
     options.onProgress?.({ ...progress, id: source.id });
   };
+  options.onProgress?.({ ...progress });
   if (todo.length > 0 && options.jobs > 1 && todo.length > 1) {
     await readDocumentsInParallel(
       todo.map((f) => f.source!),

@@ -1,5 +1,5 @@
 // Incremental kg build: the same bytes as a build from scratch after adding, changing and removing files, after a SIGKILL, and with two builds on one store.
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -69,11 +69,12 @@ describe("kg build, incremental", () => {
     expect(json.attributes.sources.map((s: { id: string }) => s.id)).toContain("added.md");
   });
 
-  it("extracts again when the extractor changes (--rules-only), and the output equals a fresh build with it", () => {
+  it("extracts again when the extractor changes (--rules-only), and the output equals a fresh build with it, whatever --jobs", () => {
     const src = corpus("extractor");
     const out = join(tmp, "extractor-out");
     build(src, out, "--quiet");
-    const rules = build(src, out, "--rules-only");
+    // extracted again on two worker threads, each result committed as it arrives
+    const rules = build(src, out, "--rules-only", "--jobs", "2");
     expect(rules.stderr).toMatch(/0 new, 0 changed, 0 removed, 0 reused, 11 re-extracted for a new extractor/);
     const fresh = join(tmp, "extractor-fresh");
     build(src, fresh, "--rules-only", "--quiet");
@@ -93,6 +94,23 @@ describe("kg build, incremental", () => {
     expect(existsSync(join(out, "graph.gexf"))).toBe(true);
     // another seed is another output
     expect(build(src, out, "--seed", "7").stderr).toMatch(/wrote /);
+  });
+
+  it("shows progress on a terminal: extracted, unchanged and failed", () => {
+    const script = spawnSync("script", ["--version"], { encoding: "utf8" });
+    if (script.status !== 0) return; // util-linux's script gives the build a terminal; without it there is none to test on
+    const src = corpus("tty");
+    const out = join(tmp, "tty-out");
+    const inTerminal = (...extra: string[]) =>
+      spawnSync("script", ["-qec", [process.execPath, CLI, "build", "--sources", src, "--out", out, ...extra].map((a) => `'${a}'`).join(" "), "/dev/null"], {
+        cwd: ROOT,
+        encoding: "utf8",
+      }).stdout;
+    const first = inTerminal();
+    expect(first).toContain("extracted 0/11, unchanged 0, failed 0");
+    expect(first).toMatch(/extracted 11\/11, unchanged 0, failed 0 {2}world\/north-korea-russia\.txt/);
+    writeFileSync(join(src, "added.txt"), "Finnish President Alexander Stubb met Swedish Prime Minister Ulf Kristersson.\n");
+    expect(inTerminal()).toContain("extracted 1/1, unchanged 11, failed 0  added.txt");
   });
 
   it("uses --store FILE instead of the store in --out", () => {
