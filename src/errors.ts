@@ -17,6 +17,9 @@ export type KgErrorCode =
   | "STAGE_FAILED"
   | "PIPELINE_INVALID"
   | "WRITE_FAILED"
+  | "STORE_BUSY"
+  | "STORE_CORRUPT"
+  | "STORE_VERSION"
   | "INVARIANT";
 
 /** An error with a stable `code`; tests match the code, never the message. */

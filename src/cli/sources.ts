@@ -39,6 +39,40 @@ export async function readSource(root: string, path: string): Promise<SourceText
   return { id, content: decodeSource(path, bytes), sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
+/** A source file as a build sees it: decoded, or the reason it cannot be read. */
+export interface SourceFile {
+  /** Path relative to the sources folder, with forward slashes. */
+  id: string;
+  /** sha256 of the bytes (64 zeros when they could not be read). */
+  sha256: string;
+  size: number;
+  /** The decoded text; absent when the file was skipped. */
+  source?: SourceText;
+  /** Why it was skipped (binary, not UTF-8, unreadable), without the path; with the error it came from. */
+  skipped?: { reason: string; error: KgError };
+}
+
+/** Read one source like readSource, but a file that cannot be read or decoded comes back as skipped instead of throwing. */
+export async function readSourceFile(root: string, path: string): Promise<SourceFile> {
+  const id = relative(root, path).split(sep).join("/");
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (err) {
+    const e = err as NodeJS.ErrnoException;
+    const error = new KgError("SOURCE_UNREADABLE", `${path}: cannot read (${e.code ?? e.message})`, { cause: err, where: path });
+    return { id, sha256: "0".repeat(64), size: 0, skipped: { reason: `cannot read (${e.code ?? e.message})`, error } };
+  }
+  const sha256 = createHash("sha256").update(bytes).digest("hex");
+  try {
+    return { id, sha256, size: bytes.length, source: { id, content: decodeSource(path, bytes), sha256 } };
+  } catch (err) {
+    if (!(err instanceof KgError)) throw err;
+    const reason = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
+    return { id, sha256, size: bytes.length, skipped: { reason, error: err } };
+  }
+}
+
 /** Decode UTF-8 (or UTF-16 with a byte-order mark); binary data and invalid UTF-8 throw with the byte offset. */
 export function decodeSource(path: string, bytes: Uint8Array): string {
   if (bytes.length >= 2 && ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff))) {

@@ -82,12 +82,17 @@ export function buildKnowledgeGraph(sources: readonly SourceText[], options: Bui
   return assembleGraph(results, options);
 }
 
+export interface AssembleOptions extends Pick<BuildOptions, "name" | "seed" | "analyse"> {
+  /** Files that could not be read: listed in the graph's `sources` with `skipped` set, and nothing else. */
+  skipped?: readonly SourceInfo[];
+}
+
 /** Merge per-document results (in any order) into the graph, with the build's counts and warnings. */
-export function assembleGraph(results: readonly DocumentResult[], options: Pick<BuildOptions, "name" | "seed" | "analyse"> = {}): BuildResult {
+export function assembleGraph(results: readonly DocumentResult[], options: AssembleOptions = {}): BuildResult {
   const { name, seed, analyse } = { ...BUILD_DEFAULTS, ...options };
   const ordered = [...results].sort((a, b) => cmp(a.info.id, b.info.id));
   const warnings = ordered.filter((r) => r.sentences === 0).map((r) => `${r.info.id}: no text to read`);
-  const infos = ordered.map((r) => r.info);
+  const infos = [...ordered.map((r) => r.info), ...(options.skipped ?? [])].sort((a, b) => cmp(a.id, b.id));
   const resolved = resolveEntities(ordered.map((r) => r.facts));
   const graph = buildGraph(resolved, { name, seed, analyse, sources: infos, createdFrom: fingerprint(infos) });
   const entities: Partial<Record<EntityKind, number>> = {};

@@ -42,6 +42,12 @@ export const SourceInfo = z.object({
   id: z.string(),
   title: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
+  /** ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SSZ` when a time is known. */
+  date: z.string().optional(),
+  dateSource: z.enum(["front-matter", "published-line", "html-meta", "dateline", "path"]).optional(),
+  url: z.string().optional(),
+  /** Why the file could not be read (binary, not UTF-8, unreadable); such a file contributes nothing else. */
+  skipped: z.string().min(1).optional(),
 });
 export type SourceInfo = z.infer<typeof SourceInfo>;
 

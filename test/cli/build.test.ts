@@ -1,4 +1,5 @@
 // kg build end to end: the seed, byte-identical reruns, bad input with clear errors and no output, Unicode round trips.
+import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
@@ -36,7 +37,7 @@ describe("kg build on the seed article", () => {
     expect(r1.stderr).toMatch(/1 document, \d+ sentences/);
     expect(r1.stderr).toMatch(/entities\s+\d+: .*person 6/);
     expect(r2.stderr).toBe("");
-    expect(readdirSync(out1).sort()).toEqual(["graph.gexf", "graph.json"]);
+    expect(readdirSync(out1).sort()).toEqual(["graph.gexf", "graph.json", "graph.store.sqlite"]);
   });
 
   it("gives the same bytes when documents are read on worker threads", () => {
@@ -110,21 +111,47 @@ describe("kg build on the seed article", () => {
 });
 
 describe("kg build on bad input", () => {
-  it("rejects a binary file by name and byte offset, with exit code 2 and nothing written", () => {
-    const dir = folder("binary", { "good.txt": "Finland joined NATO.", "image.txt": new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]) });
+  const binary = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x00, 0x01]);
+  const latin1 = new Uint8Array([0x4b, 0x69, 0x6d, 0x20, 0xe9, 0x74, 0xe9]);
+
+  it("with --strict, rejects a binary file by name and byte offset, with exit code 2 and nothing written", () => {
+    const dir = folder("binary", { "good.txt": "Finland joined NATO.", "image.txt": binary });
     const out = join(tmp, "out-binary");
-    const r = runKg(["build", "--sources", dir, "--out", out]);
+    const r = runKg(["build", "--sources", dir, "--out", out, "--strict"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toContain("image.txt");
     expect(r.stderr).toMatch(/byte 4/);
     expect(existsSync(out)).toBe(false);
   });
 
-  it("rejects invalid UTF-8 naming the byte", () => {
-    const dir = folder("latin1", { "old.txt": new Uint8Array([0x4b, 0x69, 0x6d, 0x20, 0xe9, 0x74, 0xe9]) });
-    const r = runKg(["build", "--sources", dir, "--out", join(tmp, "out-latin1")]);
+  it("with --strict, rejects invalid UTF-8 naming the byte", () => {
+    const dir = folder("latin1", { "old.txt": latin1 });
+    const r = runKg(["build", "--sources", dir, "--out", join(tmp, "out-latin1"), "--strict"]);
     expect(r.status).toBe(2);
     expect(r.stderr).toMatch(/old\.txt: not valid UTF-8 \(byte 4/);
+  });
+
+  it("skips binary and non-UTF-8 files with a warning, lists them in the summary and the graph's sources, and exits 0", () => {
+    const dir = folder("mixed", { "a/good.txt": readFileSync(SEED_TEXT), "a/image.txt": binary, "old.txt": latin1 });
+    const out = join(tmp, "out-mixed");
+    const r = runKg(["build", "--sources", dir, "--out", out]);
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).toMatch(/warning: skipped a\/image\.txt: binary data \(a NUL byte at byte 4\)/);
+    expect(r.stderr).toMatch(/warning: skipped old\.txt: not valid UTF-8 \(byte 4: 0xe9\)/);
+    const listed = r.stderr.slice(r.stderr.indexOf("skipped   2 files:"));
+    expect(listed).toMatch(/^skipped {3}2 files:\n {4}a\/image\.txt: binary data.*\n {4}old\.txt: not valid UTF-8/);
+    const json = JSON.parse(readFileSync(join(out, "graph.json"), "utf8"));
+    expect(GraphJson.safeParse(json).success).toBe(true);
+    const sources = json.attributes.sources as Array<{ id: string; sha256: string; title: string; skipped?: string }>;
+    expect(sources.map((s) => [s.id, s.skipped === undefined])).toEqual([["a/good.txt", true], ["a/image.txt", false], ["old.txt", false]]);
+    const image = sources[1];
+    expect(image).toEqual({ id: "a/image.txt", title: "image", sha256: createHash("sha256").update(binary).digest("hex"), skipped: expect.stringMatching(/^binary data/) });
+    // the skipped files contribute nothing else: the graph is the good file's alone
+    const alone = join(tmp, "out-good-alone");
+    expect(runKg(["build", "--sources", folder("good-alone", { "a/good.txt": readFileSync(SEED_TEXT) }), "--out", alone, "--quiet"]).status).toBe(0);
+    const good = JSON.parse(readFileSync(join(alone, "graph.json"), "utf8"));
+    expect(json.nodes).toEqual(good.nodes);
+    expect(json.edges).toEqual(good.edges);
   });
 
   it("says so for an empty folder or a missing one", () => {

@@ -1,26 +1,36 @@
 // `kg build`: read a sources folder, build the knowledge graph, write <name>.json and <name>.gexf atomically.
+import { createHash } from "node:crypto";
 import { mkdir } from "node:fs/promises";
-import { join } from "node:path";
+import { dirname, join, resolve } from "node:path";
+import { z } from "zod";
 import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
-import { assembleGraph, buildKnowledgeGraph, type BuildResult } from "../../pipeline/index.js";
+import { assembleGraph } from "../../pipeline/index.js";
+import { openStore, type FactStore } from "../../store/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
 import { parseCommandArgs } from "../io.js";
-import { loadExtractors } from "../extractors.js";
-import { listSources, readSource } from "../sources.js";
-import { readDocumentsInParallel } from "../parallel.js";
+import { extractorVersion, type ExtractorVersion } from "../extractor-version.js";
+import { readResults, updateStore, type UpdateProgress, type UpdateResult } from "../incremental.js";
+import { fileSha256, hashing, outputFingerprint } from "../output-fingerprint.js";
+import { listSources, readSourceFile, type SourceFile } from "../sources.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--rules-only] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--rules-only] [--strict] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
 <out>/<name>.gexf (for Gephi). Defaults: --out graph-data/out, --name graph, --gexf-version 1.3, --seed 42.
+Builds are incremental: each document's facts are kept in the store <out>/<name>.store.sqlite (or
+--store FILE), keyed by the file's sha256 and the extractor's version, so the next build extracts only
+new and changed files and forgets removed ones; the output is byte for byte the same as a build from
+scratch. A file that cannot be read (binary, not UTF-8) is skipped with a warning and listed in the
+graph's sources; --strict stops instead, with nothing written.
 --jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
 off on large corpora); the output is byte for byte the same whatever N. --rules-only leaves the learned
 relation classifier out, so that only the relation patterns state relations.
-Exit codes: 0 built; 2 bad arguments, unreadable, binary or non-UTF-8 sources, or no sources.`;
+Exit codes: 0 built; 2 bad arguments, no sources, a store in use by another build, damaged or newer,
+or (with --strict) unreadable, binary or non-UTF-8 sources.`;
 
 export const build: Command = {
   summary: "build the knowledge graph of a folder of articles (JSON + GEXF)",
@@ -33,7 +43,9 @@ export const build: Command = {
         "gexf-version": { type: "string", default: "1.3" },
         seed: { type: "string", default: "42" },
         jobs: { type: "string" },
+        store: { type: "string" },
         "rules-only": { type: "boolean", default: false },
+        strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
       },
@@ -53,49 +65,136 @@ export const build: Command = {
     const started = performance.now();
     const log = (s: string) => values.quiet || process.stderr.write(s);
 
+    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
+    if (!Number.isInteger(jobs) || jobs < 1) throw new KgError("INVALID_ARGS", `kg build: --jobs must be a positive integer, not "${values.jobs}"`);
+
     const paths = await listSources(values.sources);
     if (paths.length === 0) {
       throw new KgError("SOURCES_EMPTY", `kg build: no .txt, .md or .html files in ${values.sources}; add articles there or pass --sources DIR`, {
         where: values.sources,
       });
     }
-    // read and check every file before writing anything: one bad file means no output at all
-    const settled = await Promise.allSettled(paths.map((p) => readSource(values.sources, p)));
-    const failures = settled.flatMap((s) => (s.status === "rejected" ? [s.reason as unknown] : []));
-    if (failures.length > 0) {
-      for (const f of failures.slice(1)) process.stderr.write(`kg: ${(f as Error).message}\n`);
-      throw failures[0];
+    const files = await readSourceFiles(values.sources, paths);
+    const unreadable = files.filter((f) => f.skipped);
+    if (values.strict && unreadable.length > 0) {
+      // read and check every file before writing anything: one bad file means no output at all
+      for (const f of unreadable.slice(1)) process.stderr.write(`kg: ${f.skipped!.error.message}\n`);
+      throw unreadable[0].skipped!.error;
     }
-    const sources = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof readSource>>>).value);
-
-    const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
-    if (!Number.isInteger(jobs) || jobs < 1) throw new KgError("INVALID_ARGS", `kg build: --jobs must be a positive integer, not "${values.jobs}"`);
-    const progress = process.stderr.isTTY && !values.quiet && sources.length > 1;
-    const onDocument = progress ? (done: number, total: number, id: string) => process.stderr.write(`\r\x1b[Kreading ${done}/${total} ${id}`) : undefined;
-    let result: BuildResult;
-    if (jobs > 1 && sources.length > 1) {
-      const results = await readDocumentsInParallel(sources, jobs, { paths: { rulesOnly: values["rules-only"] }, onDocument });
-      result = assembleGraph(results, { name: values.name, seed });
-    } else {
-      result = buildKnowledgeGraph(sources, { name: values.name, seed, ...loadExtractors({ rulesOnly: values["rules-only"] }), onDocument });
-    }
-    if (progress) process.stderr.write("\r\x1b[K");
-    for (const w of result.warnings) log(`kg build: warning: ${w}\n`);
+    for (const f of unreadable) log(`kg build: warning: skipped ${f.id}: ${f.skipped!.reason}\n`);
 
     await mkdir(values.out, { recursive: true }).catch((err: unknown) => {
       throw new KgError("WRITE_FAILED", `kg build: cannot create the output folder ${values.out}`, { cause: err, where: values.out });
     });
+    const storePath = values.store ?? join(values.out, `${values.name}.store.sqlite`);
+    if (values.store) {
+      await mkdir(dirname(resolve(storePath)), { recursive: true }).catch((err: unknown) => {
+        throw new KgError("WRITE_FAILED", `kg build: cannot create the folder of the store ${storePath}`, { cause: err, where: storePath });
+      });
+    }
+    const extractorPaths = { rulesOnly: values["rules-only"] };
+    const extractor = extractorVersion(extractorPaths);
+    const tty = process.stderr.isTTY && !values.quiet;
+    const onProgress = tty
+      ? (p: UpdateProgress) =>
+          process.stderr.write(`\r\x1b[Kextracted ${p.extracted}/${p.toExtract}, unchanged ${p.unchanged}, failed ${p.failed}  ${p.id ?? ""}`)
+      : undefined;
+    const onFailure = (id: string, reason: string) => log(`${tty ? "\r\x1b[K" : ""}kg build: warning: skipped ${id}: ${reason}\n`);
+    const store = await openStore(storePath);
     const jsonPath = join(values.out, `${values.name}.json`);
     const gexfPath = join(values.out, `${values.name}.gexf`);
-    await writeFileAtomic(jsonPath, jsonChunks(result.graph));
-    await writeFileAtomic(gexfPath, gexfChunks(result.graph, { version }));
-    log(summary(result, [jsonPath, gexfPath], performance.now() - started));
+    let report: { update: UpdateResult; summary: BuildSummary; unchanged: boolean };
+    try {
+      const update = await updateStore(store, files, { extractor, paths: extractorPaths, jobs, strict: values.strict, onProgress, onFailure });
+      if (tty) process.stderr.write("\r\x1b[K");
+      report = { update, ...(await writeOutputs(store, files, update, { extractor, name: values.name, seed, version, jsonPath, gexfPath })) };
+    } finally {
+      if (tty) process.stderr.write("\r\x1b[K");
+      await store.close();
+    }
+    for (const w of report.summary.warnings) log(`kg build: warning: ${w}\n`);
+    log(summary(report.summary, report.update, storePath, [jsonPath, gexfPath], report.unchanged, performance.now() - started));
     return 0;
   },
 };
 
-function summary(result: BuildResult, files: string[], ms: number): string {
-  const { stats, graph } = result;
+/** Read every source, a few dozen files at a time, in path order. */
+async function readSourceFiles(root: string, paths: readonly string[]): Promise<SourceFile[]> {
+  const files: SourceFile[] = new Array(paths.length);
+  let next = 0;
+  const reader = async () => {
+    while (next < paths.length) {
+      const i = next++;
+      files[i] = await readSourceFile(root, paths[i]);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.min(32, paths.length) }, reader));
+  return files;
+}
+
+/** What the summary reports: the build's counts, kept in the store so that an up-to-date build can report them too. */
+const BuildSummary = z.object({
+  stats: z.object({
+    documents: z.number(),
+    sentences: z.number(),
+    tokens: z.number(),
+    entities: z.record(z.string(), z.number()),
+    relations: z.record(z.string(), z.number()),
+  }),
+  order: z.number(),
+  warnings: z.array(z.string()),
+});
+type BuildSummary = z.infer<typeof BuildSummary>;
+
+interface WriteOptions {
+  extractor: ExtractorVersion;
+  name: string;
+  seed: number;
+  version: "1.3" | "1.2draft";
+  jsonPath: string;
+  gexfPath: string;
+}
+
+/**
+ * Assemble the graph from the stored results and write it, unless the store's record proves the files
+ * on disk are what this build would write: the same output fingerprint, and the same bytes as then.
+ */
+async function writeOutputs(store: FactStore, files: readonly SourceFile[], update: UpdateResult, o: WriteOptions): Promise<{ summary: BuildSummary; unchanged: boolean }> {
+  const sources = [...files.filter((f) => f.source).map((f) => ({ id: f.id, sha256: f.sha256 })), ...update.skipped].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const fingerprint = outputFingerprint({
+    extractor: o.extractor,
+    sources,
+    options: { name: o.name, seed: o.seed, gexfVersion: o.version },
+  });
+  const key = resolve(o.jsonPath);
+  const record = await store.getOutput(key);
+  const wanted = [resolve(o.jsonPath), resolve(o.gexfPath)];
+  if (record && record.fingerprint === fingerprint && record.files.map((f) => f.path).join("\n") === wanted.join("\n")) {
+    const same = await Promise.all(record.files.map(async (f) => (await fileSha256(f.path)) === f.sha256));
+    const known = BuildSummary.safeParse(record.summary);
+    if (same.every(Boolean) && known.success) return { summary: known.data, unchanged: true };
+  }
+  const results = await readResults(store, files, update, o.extractor);
+  const result = assembleGraph(results, { name: o.name, seed: o.seed, skipped: update.skipped });
+  const jsonHash = createHash("sha256");
+  const gexfHash = createHash("sha256");
+  await writeFileAtomic(o.jsonPath, hashing(jsonChunks(result.graph), jsonHash));
+  await writeFileAtomic(o.gexfPath, hashing(gexfChunks(result.graph, { version: o.version }), gexfHash));
+  const summary: BuildSummary = { stats: result.stats as BuildSummary["stats"], order: result.graph.order, warnings: result.warnings };
+  await store.putOutput(key, {
+    fingerprint,
+    files: [
+      { path: wanted[0], sha256: jsonHash.digest("hex") },
+      { path: wanted[1], sha256: gexfHash.digest("hex") },
+    ],
+    summary,
+  });
+  return { summary, unchanged: false };
+}
+
+function summary(s: BuildSummary, update: UpdateResult, storePath: string, files: string[], unchanged: boolean, ms: number): string {
+  const { stats } = s;
+  const c = update.counts;
   const list = (o: Record<string, number | undefined>) =>
     Object.entries(o)
       .sort((a, b) => (b[1] ?? 0) - (a[1] ?? 0) || (a[0] < b[0] ? -1 : 1))
@@ -103,12 +202,18 @@ function summary(result: BuildResult, files: string[], ms: number): string {
       .join(", ") || "none";
   const counts = Object.entries(stats.relations) as Array<[RelationType, number | undefined]>;
   const typed = counts.filter(([k]) => TYPED_RELATIONS.has(k));
-  const weak = counts.filter(([k]) => !TYPED_RELATIONS.has(k)).reduce((s, [, v]) => s + (v ?? 0), 0);
+  const weak = counts.filter(([k]) => !TYPED_RELATIONS.has(k)).reduce((sum, [, v]) => sum + (v ?? 0), 0);
   return [
     `kg build: ${stats.documents} document${stats.documents === 1 ? "" : "s"}, ${stats.sentences} sentences, ${stats.tokens} tokens`,
-    `  entities  ${graph.order}: ${list(stats.entities)}`,
-    `  relations ${typed.reduce((s, [, v]) => s + (v ?? 0), 0)} typed: ${list(Object.fromEntries(typed))}; co-occurrences ${weak}`,
-    `  wrote ${files.join(" and ")} in ${(ms / 1000).toFixed(2)} s`,
+    `  store     ${storePath}: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reused} reused${c.stale ? `, ${c.stale} re-extracted for a new extractor` : ""}`,
+    ...(update.skipped.length
+      ? [`  skipped   ${update.skipped.length} file${update.skipped.length === 1 ? "" : "s"}:`, ...update.skipped.map((x) => `    ${x.id}: ${x.skipped}`)]
+      : []),
+    `  entities  ${s.order}: ${list(stats.entities)}`,
+    `  relations ${typed.reduce((sum, [, v]) => sum + (v ?? 0), 0)} typed: ${list(Object.fromEntries(typed))}; co-occurrences ${weak}`,
+    unchanged
+      ? `  ${files.join(" and ")} are up to date (same sources, extractor, options and code), checked in ${(ms / 1000).toFixed(2)} s`
+      : `  wrote ${files.join(" and ")} in ${(ms / 1000).toFixed(2)} s`,
     "",
   ].join("\n");
 }

@@ -1,0 +1,83 @@
+// The fact store's interface, whatever engine holds it: documents and their extraction results, keyed by content and extractor.
+import { z } from "zod";
+import type { DocumentResult } from "../pipeline/index.js";
+import { DocumentFacts, SourceInfo } from "../schema/index.js";
+
+/** What a build needs to know of a stored document to decide whether its result can be reused. */
+export interface StoredDocument {
+  /** Path relative to the sources folder, with forward slashes. */
+  id: string;
+  /** sha256 of the file's bytes, hex. */
+  sha256: string;
+  /** Size of the file in bytes. */
+  size: number;
+  /** The extractor version the stored result was made with (see extractorVersion in the CLI). */
+  extractor: string;
+}
+
+/** A source file as the build found it: what a stored result is keyed by, beside the extractor version. */
+export type DocumentKey = Omit<StoredDocument, "extractor">;
+
+/**
+ * One store of extraction results. Every method is asynchronous so that an engine behind a network
+ * (PostgreSQL) fits the same interface as the embedded one; every write is one transaction, so a
+ * build killed at any moment leaves each document either fully stored or absent.
+ */
+export interface FactStore {
+  /** Where the store lives, for messages: a file path, or a server URL without its password. */
+  readonly location: string;
+  /** Every stored document, sorted by id. */
+  documents(): Promise<StoredDocument[]>;
+  /** Store a document's result, replacing whatever was stored for its id, in one transaction. */
+  putResult(doc: DocumentKey, extractor: string, result: DocumentResult): Promise<void>;
+  /** Forget these documents (ids that are not stored are ignored), in one transaction; resolves to how many there were. */
+  forget(ids: readonly string[]): Promise<number>;
+  /**
+   * Every stored result, validated, sorted by id.
+   * @throws KgError STORE_CORRUPT naming the store and the document when a stored result does not parse.
+   */
+  results(): AsyncIterable<StoredResult>;
+  /** What was last written to the output named `output` from this store, if anything. */
+  getOutput(output: string): Promise<OutputRecord | undefined>;
+  /** Record what was written to `output`, replacing the earlier record, in one transaction. */
+  putOutput(output: string, record: OutputRecord): Promise<void>;
+  /** Release the store (and the build's lock on it). */
+  close(): Promise<void>;
+}
+
+/**
+ * The files a build wrote, with the fingerprint of everything they were computed from, so that a build
+ * of the same input can prove they are what it would write and leave them as they are.
+ */
+export interface OutputRecord {
+  fingerprint: string;
+  files: Array<{ path: string; sha256: string }>;
+  /** The build's summary figures, to report without rebuilding. */
+  summary: unknown;
+}
+
+export const OutputRecord = z.object({
+  fingerprint: z.string().min(1),
+  files: z.array(z.object({ path: z.string().min(1), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
+  summary: z.unknown(),
+});
+
+/** A stored result with the key it was stored under. */
+export interface StoredResult {
+  document: StoredDocument;
+  result: DocumentResult;
+}
+
+/** The stored form of a DocumentResult, checked on every read: a store written by hand or by a broken build is refused. */
+export const StoredDocumentResult = z.object({
+  info: SourceInfo,
+  facts: DocumentFacts,
+  sentences: z.number().int().nonnegative(),
+  tokens: z.number().int().nonnegative(),
+});
+
+// The schema must describe DocumentResult exactly: a field added to one and not the other fails to compile,
+// instead of being dropped silently on the way through the store.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+const sameShape: Same<z.infer<typeof StoredDocumentResult>, DocumentResult> = true;
+void sameShape;

@@ -1,0 +1,40 @@
+// The store's schema as numbered migrations, applied in order on first use; the SQL is plain enough for SQLite and PostgreSQL alike.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every migration, oldest first; a store records the ones applied in `kg_migrations`. Never edit one that has shipped: add the next. */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: "documents and their extraction results",
+    sql: `
+      CREATE TABLE documents (
+        id TEXT PRIMARY KEY,
+        sha256 TEXT NOT NULL,
+        size BIGINT NOT NULL,
+        extractor TEXT NOT NULL,
+        title TEXT NOT NULL,
+        date TEXT,
+        date_source TEXT,
+        url TEXT,
+        sentences INTEGER NOT NULL,
+        tokens INTEGER NOT NULL,
+        result TEXT NOT NULL
+      );
+      CREATE INDEX documents_content ON documents (sha256, extractor);
+      CREATE TABLE outputs (
+        output TEXT PRIMARY KEY,
+        fingerprint TEXT NOT NULL,
+        files TEXT NOT NULL,
+        summary TEXT NOT NULL
+      );
+    `,
+  },
+];
+
+/** The schema version this kgraph writes and reads. */
+export const STORE_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;
