@@ -133,6 +133,15 @@ describe("time range", () => {
     await page.close();
   });
 
+  it("shows an entity's dates and each evidence sentence's document date in the panel", async () => {
+    const page = await openViewer(browser, `${dated.url}#node=person%3Ajoe-biden`, errors);
+    await page.waitForSelector("#panel dd.dates");
+    expect(await page.textContent("#panel dd.dates")).toBe("2024-07-10 – 2024-07-20");
+    const cites = await page.$$eval("#panel cite", (cs) => cs.map((c) => c.textContent));
+    expect(cites).toContain("nato-summit.md (2024-07-10), sentence 2");
+    await page.close();
+  });
+
   it("is hidden for a graph without dates", async () => {
     const page = await openViewer(browser, undated.url, errors);
     expect(await page.isHidden("#time-range")).toBe(true);
