@@ -49,7 +49,8 @@ export function documentFromSource(id: string, content: string, options: Documen
     ...(meta.date ? { date: meta.date, dateSource: meta.dateSource } : {}),
     ...(meta.url ? { url: meta.url } : {}),
   };
-  return documentFromText(id, read.text, { ...found, ...options });
+  const given = Object.fromEntries(Object.entries(options).filter(([, v]) => v !== undefined)) as DocumentOptions;
+  return documentFromText(id, read.text, { ...found, ...given });
 }
 
 function baseName(id: string): string {

@@ -25,8 +25,9 @@ const FRONT_DATE_KEYS = ["date", "published", "publishdate", "publish_date", "da
 const FRONT_URL_KEYS = ["url", "link", "canonical_url", "canonical", "permalink", "source"];
 
 /**
- * Split YAML front matter (`---` … `---` on the first lines) from the body. A block that is not valid
- * YAML is still cut off, so it never reaches the text, and its `key: value` lines are read one by one.
+ * Split YAML front matter (`---` … `---` on the first lines) from the body. A block that is not a
+ * valid YAML map is still cut off when it has `key: value` lines, which are then read one by one, so
+ * it never reaches the text; a block without any is prose between two rules and stays.
  */
 export function splitFrontMatter(content: string): FrontMatter | undefined {
   const m = FRONT_MATTER.exec(content);
@@ -45,6 +46,8 @@ export function splitFrontMatter(content: string): FrontMatter | undefined {
       const kv = /^([A-Za-z_][\w-]*)\s*:\s*(.*?)\s*$/.exec(line);
       if (kv && kv[2]) simple[kv[1]] = kv[2].replace(/^(["'])(.*)\1$/, "$2");
     }
+    // text between two rules that has no `key: value` line is prose, not front matter
+    if (Object.keys(simple).length === 0) return undefined;
     data = simple;
   }
   return { data: data as Record<string, unknown>, body };

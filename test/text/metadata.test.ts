@@ -77,8 +77,16 @@ describe("front matter", () => {
     expect(doc.date).toBeUndefined();
     expect(doc.url).toBeUndefined();
   });
-  it("leaves a later horizontal rule alone", () => {
+  it("leaves a later horizontal rule alone, and prose between two rules at the top", () => {
     expect(splitFrontMatter("Text\n---\nmore\n---\n")).toBeUndefined();
+    expect(splitFrontMatter("---\nA short introduction, set apart.\n---\nBody.")).toBeUndefined();
+    const doc = documentFromSource("a.txt", "---\nA short introduction, set apart.\n---\nBody.");
+    expect(doc.text).toContain("A short introduction");
+  });
+  it("lets the caller's options win over what is found", () => {
+    const doc = documentFromSource("a.md", "---\ntitle: Found\ndate: 2024-07-16\n---\nBody.", { title: "Given", date: "2024-07-01", dateSource: "path", sha256: undefined });
+    expect(doc).toMatchObject({ title: "Given", date: "2024-07-01", dateSource: "path" });
+    expect(doc.sha256).toBe("0".repeat(64));
   });
 });
 
