@@ -148,5 +148,10 @@ describe("time range", () => {
     expect(await page.$$("#time-range input")).toHaveLength(0);
     expect(errors).toEqual([]);
     await page.close();
+    // a link with a window, opened on a graph without dates, shows everything
+    const linked = await openViewer(browser, `${undated.url}#from=2024-07-16&to=2024-07-16`, errors);
+    expect(await hiddenNodes(linked)).toEqual([]);
+    expect(await linked.evaluate(() => window.kgViewer!.ctx.store.get().filters.dates)).toBeNull();
+    await linked.close();
   });
 });

@@ -45,15 +45,18 @@ function buildTimeIndex(graph: KgGraph): TimeIndex {
     }
   }
   const nodes = new Map<string, string[]>();
-  graph.forEachNode((node, a) => {
-    const days = daysOf((a.documents ?? []).map((d) => docDay.get(d)), a.firstDate, a.lastDate);
-    if (days.length) nodes.set(node, days);
-  });
   const edges = new Map<string, string[]>();
-  graph.forEachEdge((edge, a) => {
-    const days = daysOf((a.evidence ?? []).map((e) => (typeof e.date === "string" && DAY.test(e.date) ? e.date.slice(0, 10) : docDay.get(e.doc))), a.firstDate, a.lastDate);
-    if (days.length) edges.set(edge, days);
-  });
+  // without dated documents there is nothing to draw and nothing to filter: leave the graph unread
+  if (docDay.size > 0) {
+    graph.forEachNode((node, a) => {
+      const days = daysOf((a.documents ?? []).map((d) => docDay.get(d)), a.firstDate, a.lastDate);
+      if (days.length) nodes.set(node, days);
+    });
+    graph.forEachEdge((edge, a) => {
+      const days = daysOf((a.evidence ?? []).map((e) => (typeof e.date === "string" && DAY.test(e.date) ? e.date.slice(0, 10) : docDay.get(e.doc))), a.firstDate, a.lastDate);
+      if (days.length) edges.set(edge, days);
+    });
+  }
   const { buckets, unit } = bucketsOf([...docDay.values()]);
   return { nodes, edges, buckets, unit, dated: docDay.size };
 }

@@ -15,6 +15,8 @@ export const mountTimeRange: Control = (el, ctx) => {
   const buckets = index.buckets;
   clear(el);
   if (buckets.length === 0) {
+    // a shared link's window means nothing here, and would hide everything with no control to undo it
+    if (store.get().filters.dates) setDateWindow(store, null);
     el.hidden = true;
     return () => {
       el.hidden = true;
