@@ -2,7 +2,7 @@
 export * from "./schema/index.js";
 export { KgError, type KgErrorCode } from "./errors.js";
 export { VERSION, GENERATOR } from "./version.js";
-export { documentFromText, documentFromSource, type DocumentOptions } from "./text/index.js";
+export { documentFromText, documentFromSource, parseDate, detectMetadata, type DocumentOptions, type DocumentMetadata } from "./text/index.js";
 export { extractFacts, type ExtractOptions, type Tagger } from "./extract/index.js";
 export { tagDocument, parseNerModel, spansFromTags, type NerModel } from "./extract/ner/index.js";
 export { resolveEntities, type Resolved, type ResolvedEntity } from "./resolve/index.js";

@@ -36,6 +36,7 @@ type AnyGraph = AbstractGraph<Attributes, Attributes, Attributes>;
  * Output is a pure function of the graph: nodes and edges in graph order, columns in declared
  * order, no clock. Mapping (docs/export.md has the full table):
  * - node `label` → `label`; `color` → `<viz:color r g b>`; `size` → `<viz:size>`; `x`, `y` → `<viz:position z="0.0">`;
+ * - node and edge `firstDate`, `lastDate` → `start`, `end`, in a `mode="dynamic" timeformat="date"` graph when any is dated;
  * - edge `label` and `weight` → the edge's attributes; `size` (else `weight`) → `<viz:thickness>`; `color` → `<viz:color>`;
  * - the other attributes → typed columns (gexf-columns.ts); lists are joined with `|`, evidence one `doc#sentence: text` per line;
  * - absent values (undefined, null, empty lists, NaN, ±Infinity) → no attvalue / no viz element;
@@ -48,13 +49,15 @@ export function* gexfChunks(graph: AnyGraph, options: GexfOptions = {}): Generat
   const g = graph.getAttributes() as Partial<GraphAttributes>;
 
   let out = `<?xml version="1.0" encoding="UTF-8"?>\n${HEADERS[version]}\n${metaXml(g)}`;
-  out += `  <graph defaultedgetype="directed" mode="static">\n`;
+  // Dated graphs are dynamic, so Gephi's timeline plays them; undated ones stay exactly as they were.
+  const dynamic = hasDates(graph);
+  out += `  <graph defaultedgetype="directed" mode="${dynamic ? 'dynamic" timeformat="date' : "static"}">\n`;
   out += columnsXml("node", NODE_COLUMNS) + columnsXml("edge", EDGE_COLUMNS);
 
   out += `    <nodes count="${graph.order}">\n`;
   const colours = new Map<unknown, string>();
   for (const { node, attributes: a } of graph.nodeEntries()) {
-    out += `      <node id="${attr(node)}"${typeof a.label === "string" ? ` label="${attr(a.label)}"` : ""}>\n`;
+    out += `      <node id="${attr(node)}"${typeof a.label === "string" ? ` label="${attr(a.label)}"` : ""}${dynamic ? spanXml(a) : ""}>\n`;
     out += attvaluesXml(NODE_COLUMNS, a);
     out += colourXml(colours, a.color);
     const size = vizNumber(a.size);
@@ -74,7 +77,8 @@ export function* gexfChunks(graph: AnyGraph, options: GexfOptions = {}): Generat
     out += `      <edge id="${attr(edge)}"${undirected ? ' type="undirected"' : ""} source="${attr(source)}" target="${attr(target)}"`;
     if (typeof a.label === "string") out += ` label="${attr(a.label)}"`;
     const weight = typeof a.weight === "number" ? formatNumber(a.weight) : undefined;
-    out += weight === undefined ? ">\n" : ` weight="${weight}">\n`;
+    if (weight !== undefined) out += ` weight="${weight}"`;
+    out += `${dynamic ? spanXml(a) : ""}>\n`;
     out += attvaluesXml(EDGE_COLUMNS, a);
     out += colourXml(colours, a.color);
     const thickness = vizNumber(a.size) ?? (typeof a.weight === "number" && a.weight >= 0 ? weight : undefined);
@@ -96,6 +100,21 @@ export function toGexf(graph: AnyGraph, options: GexfOptions = {}): string {
   let s = "";
   for (const chunk of gexfChunks(graph, options)) s += chunk;
   return s;
+}
+
+const DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** True when some node or edge has a `firstDate` or `lastDate` day. */
+function hasDates(graph: AnyGraph): boolean {
+  const dated = (_: string, a: Attributes) => DAY.test(String(a.firstDate)) || DAY.test(String(a.lastDate));
+  return graph.someNode(dated) || graph.someEdge(dated);
+}
+
+/** ` start="…" end="…"` from `firstDate` and `lastDate` (xsd:date days), each left out when absent. */
+function spanXml(a: Attributes): string {
+  const start = typeof a.firstDate === "string" && DAY.test(a.firstDate) ? ` start="${a.firstDate}"` : "";
+  const end = typeof a.lastDate === "string" && DAY.test(a.lastDate) ? ` end="${a.lastDate}"` : "";
+  return start + end;
 }
 
 /** `<meta>` from the graph attributes; GEXF has no place for structured graph data, so it is summarised as text. */

@@ -5,6 +5,7 @@ import { KIND_COLORS, RELATION_COLORS, RELATION_LABELS, SCHEMA_VERSION, TYPED_RE
 import type { Resolved } from "../resolve/index.js";
 import { GENERATOR } from "../version.js";
 import { analyseGraph } from "./analyse.js";
+import { dateRange, datedEvidence, documentDates, evidenceDocs, relationDate } from "./dates.js";
 import { hashNeighbourTables } from "./import.js";
 import type { KnowledgeMultiGraph } from "./types.js";
 
@@ -35,6 +36,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
     legend: { ...KIND_COLORS },
     sizeBy: "pagerank",
   });
+  const dates = documentDates(options.sources);
   for (const e of resolved.entities) {
     graph.addNode(e.key, {
       label: e.label,
@@ -49,6 +51,7 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
       pagerank: 0,
       degree: 0,
       community: 0,
+      ...dateRange(e.documents, dates),
     });
   }
   hashNeighbourTables(graph);
@@ -56,19 +59,22 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
   for (const r of relations) {
     const weight = r.evidence.length;
     const weak = !TYPED_RELATIONS.has(r.relation);
+    const range = dateRange(evidenceDocs(r.evidence), dates);
+    const date = relationDate(r, range.firstDate);
     graph.addDirectedEdgeWithKey(edgeKey(r), r.source, r.target, {
       relation: r.relation,
       label: RELATION_LABELS[r.relation],
       ...(r.role !== undefined ? { role: r.role } : {}),
       ...(r.quantity !== undefined ? { quantity: r.quantity } : {}),
       ...(r.items !== undefined ? { items: r.items } : {}),
-      ...(r.date !== undefined ? { date: r.date } : {}),
-      evidence: r.evidence,
+      ...(date !== undefined ? { date } : {}),
+      evidence: datedEvidence(r.evidence, dates),
       confidence: r.confidence,
       provenance: r.provenance,
       weight,
       size: weak ? 0.5 + 0.25 * Math.min(weight, 4) : 1.5 + 0.5 * Math.min(weight, 6),
       color: RELATION_COLORS[r.relation],
+      ...range,
     });
   }
   if (options.analyse !== false) analyseGraph(graph, { seed: options.seed });

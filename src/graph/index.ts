@@ -4,3 +4,4 @@ export { analyseGraph, type AnalyseOptions, ANALYSE_DEFAULTS } from "./analyse.j
 export { importGraph, hashNeighbourTables, shareEvidenceStrings } from "./import.js";
 export { seededRandom } from "../random.js";
 export type { KnowledgeMultiGraph } from "./types.js";
+export { documentDates, dateRange, datedEvidence, relationDate } from "./dates.js";

@@ -64,7 +64,14 @@ export function readDocument(source: SourceText, options: Pick<BuildOptions, "ta
   const state = runPipeline(documentStages(options.tagger, options.relationModel), source, options);
   const doc = state.document!;
   return {
-    info: { id: doc.id, title: doc.title, sha256: doc.sha256 },
+    info: {
+      id: doc.id,
+      title: doc.title,
+      sha256: doc.sha256,
+      ...(doc.date !== undefined ? { date: doc.date } : {}),
+      ...(doc.dateSource !== undefined ? { dateSource: doc.dateSource } : {}),
+      ...(doc.url !== undefined ? { url: doc.url } : {}),
+    },
     facts: state.facts!,
     sentences: doc.sentences.length,
     tokens: doc.tokens.length,

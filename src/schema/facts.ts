@@ -9,6 +9,8 @@ export const Evidence = z.object({
   start: z.number().int().nonnegative(),
   end: z.number().int().nonnegative(),
   text: z.string(),
+  /** The document's date (absent when the document has none). */
+  date: z.string().optional(),
 });
 export type Evidence = z.infer<typeof Evidence>;
 

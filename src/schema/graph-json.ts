@@ -1,5 +1,6 @@
 // The graph JSON contract: graphology's serialisation with kgraph's node, edge and graph attributes.
 import { z } from "zod";
+import { DateSource, DocumentDate, IsoDay } from "./document.js";
 import { Evidence, Provenance } from "./facts.js";
 import { EntityKind, RelationType } from "./vocabulary.js";
 
@@ -18,6 +19,9 @@ export const NodeAttributes = z.object({
   pagerank: z.number().nonnegative(),
   degree: z.number().int().nonnegative(),
   community: z.number().int().nonnegative(),
+  /** Earliest and latest date of the dated documents that mention it; absent when none is dated. */
+  firstDate: IsoDay.optional(),
+  lastDate: IsoDay.optional(),
 });
 export type NodeAttributes = z.infer<typeof NodeAttributes>;
 
@@ -35,6 +39,9 @@ export const EdgeAttributes = z.object({
   weight: z.number().int().positive(),
   size: z.number().positive().optional(),
   color: z.string().regex(/^#[0-9a-f]{6}$/i).optional(),
+  /** Earliest and latest date of the dated documents of its evidence; absent when none is dated. */
+  firstDate: IsoDay.optional(),
+  lastDate: IsoDay.optional(),
 });
 export type EdgeAttributes = z.infer<typeof EdgeAttributes>;
 
@@ -42,9 +49,8 @@ export const SourceInfo = z.object({
   id: z.string(),
   title: z.string(),
   sha256: z.string().regex(/^[0-9a-f]{64}$/),
-  /** ISO 8601: `YYYY-MM-DD`, or `YYYY-MM-DDTHH:MM:SSZ` when a time is known. */
-  date: z.string().optional(),
-  dateSource: z.enum(["front-matter", "published-line", "html-meta", "dateline", "path"]).optional(),
+  date: DocumentDate.optional(),
+  dateSource: DateSource.optional(),
   url: z.string().optional(),
   /** Why the file could not be read (binary, not UTF-8, unreadable); such a file contributes nothing else. */
   skipped: z.string().min(1).optional(),

@@ -4,3 +4,17 @@ export { normaliseForMatching, matchingText, foldName, slugify } from "./normali
 export { splitSentences } from "./sentences.js";
 export { tokenise } from "./tokens.js";
 export { htmlToText, markdownToText } from "./markup.js";
+export { parseDate, readDate, dayOf } from "./dates.js";
+export {
+  detectMetadata,
+  splitFrontMatter,
+  frontMatterMetadata,
+  publishedLineDate,
+  datelineDate,
+  pathDate,
+  htmlMetadata,
+  type DocumentMetadata,
+  type FrontMatter,
+  type HtmlMetadata,
+  type MetadataInput,
+} from "./metadata.js";

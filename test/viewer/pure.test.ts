@@ -25,11 +25,12 @@ describe("URL view state", () => {
         showCooccurrence: false,
         minDegree: 2,
         neighbourhood: 2,
+        dates: { from: "2024-07-10", to: "2024-07-16" },
       },
       camera: { x: 0.51234, y: 0.25, ratio: 0.125 },
     };
     const hash = encodeViewState(view);
-    expect(hash).toBe("node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&cam=0.5123%2C0.25%2C0.125");
+    expect(hash).toBe("node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&from=2024-07-10&to=2024-07-16&cam=0.5123%2C0.25%2C0.125");
     expect(decodeViewState(`#${hash}`)).toEqual({ ...view, camera: { x: 0.5123, y: 0.25, ratio: 0.125 } });
   });
 

@@ -11,6 +11,7 @@ import { mountLegend } from "./controls/legend.js";
 import { mountOpenFile } from "./controls/open-file.js";
 import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
+import { mountTimeRange } from "./controls/time-range.js";
 import { prepareDisplay } from "./display.js";
 import { placeLabelsAfterEachFrame } from "./label-placement.js";
 import { drawSidedLabel, type LabelSide } from "./labels.js";
@@ -37,6 +38,8 @@ export interface ViewerElements {
   layout: HTMLElement;
   export: HTMLElement;
   name: HTMLElement;
+  /** The time range control's box (hidden for graphs without dates). */
+  time?: HTMLElement;
 }
 
 /** A mounted viewer: its context (for scripts and tests) and the cleanup that unmounts it and kills the renderer. */
@@ -226,6 +229,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     mountPanel(els.panel, ctx),
     mountLayout(els.layout, ctx),
     mountExport(els.export, ctx),
+    ...(els.time ? [mountTimeRange(els.time, ctx)] : []),
   ];
   performance.mark("kg:controls");
   const name = String(graph.getAttribute("name") ?? "");
@@ -290,6 +294,7 @@ export async function boot(): Promise<() => void> {
     layout: byId("layout-controls"),
     export: byId("export"),
     name: byId("graph-name"),
+    time: document.getElementById("time-range") ?? undefined,
   };
   const errorEl = byId("error");
   let mounted: MountedViewer | null = null;

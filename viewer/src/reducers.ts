@@ -6,6 +6,7 @@ import type { Display } from "./display.js";
 import type { LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import type { State } from "./state.js";
+import { inWindow, timeIndexOf } from "./time-index.js";
 
 export const COLORS = {
   faded: "#e4e8ee",
@@ -40,6 +41,7 @@ function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: Read
   const f = state.filters;
   if (f.hiddenRelations.has(relation)) return false;
   if (!TYPED_RELATIONS.has(relation) && !f.showCooccurrence) return false;
+  if (f.dates && !inWindow(timeIndexOf(graph).edges.get(edge), f.dates)) return false;
   return !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
 }
 
@@ -81,9 +83,11 @@ export function deriveView(
 function hiddenBy(graph: KgGraph, state: State, selected: string | null): ReadonlySet<string> {
   const f = state.filters;
   const hidden = new Set<string>();
+  const days = f.dates ? timeIndexOf(graph).nodes : null;
   graph.forEachNode((node, a) => {
     const degree = typeof a.degree === "number" ? a.degree : graph.degree(node);
     if (f.hiddenKinds.has(a.kind) || degree < f.minDegree) hidden.add(node);
+    else if (days && !inWindow(days.get(node), f.dates!)) hidden.add(node);
   });
   if (selected !== null && f.neighbourhood > 0) {
     const keep = neighbourhood(graph, selected, f.neighbourhood, state, hidden);

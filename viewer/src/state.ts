@@ -1,5 +1,6 @@
 // The viewer's one State object (selection, hover, filters) and the actions that change it; never stored in the graph.
 import type { EntityKind, RelationType } from "../../src/schema/index.js";
+import type { DateWindow } from "./time-index.js";
 
 /** Which part of the graph is shown. */
 export interface Filters {
@@ -11,6 +12,8 @@ export interface Filters {
   minDegree: number;
   /** 0 shows everything; 1 or 2 shows only the selected entity's neighbourhood to that depth. */
   neighbourhood: 0 | 1 | 2;
+  /** Show only what the documents of these days support; null shows every date (and the undated). */
+  dates: DateWindow | null;
 }
 
 export interface State {
@@ -29,6 +32,7 @@ export const FILTERS_DEFAULTS: Filters = {
   showCooccurrence: true,
   minDegree: 0,
   neighbourhood: 0,
+  dates: null,
 };
 
 export const STATE_DEFAULTS: State = {
@@ -125,6 +129,13 @@ export function setMinDegree(store: Store, min: number): void {
 /** Restrict the view to the selected entity's neighbourhood (0 turns it off). */
 export function setNeighbourhood(store: Store, depth: 0 | 1 | 2): void {
   setFilters(store, { neighbourhood: depth });
+}
+
+/** Show only the nodes and edges supported by documents of the window's days (null: all). */
+export function setDateWindow(store: Store, dates: DateWindow | null): void {
+  const now = store.get().filters.dates;
+  if (now === dates || (now && dates && now.from === dates.from && now.to === dates.to)) return;
+  setFilters(store, { dates });
 }
 
 /** Replace all filters at once (restoring a shared view). */

@@ -30,6 +30,10 @@ export function encodeViewState(view: ViewState): string {
   if (!f.showCooccurrence) p.set("cooc", "0");
   if (f.minDegree > 0) p.set("mindeg", String(f.minDegree));
   if (f.neighbourhood > 0) p.set("hood", String(f.neighbourhood));
+  if (f.dates) {
+    p.set("from", f.dates.from);
+    p.set("to", f.dates.to);
+  }
   if (view.camera) p.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map(round).join(","));
   return p.toString();
 }
@@ -45,6 +49,8 @@ export function decodeViewState(hash: string): ViewState {
   const minDegree = Number(p.get("mindeg") ?? "0");
   const hood = p.get("hood");
   const cam = (p.get("cam") ?? "").split(",").map(Number);
+  const [from, to] = [p.get("from") ?? "", p.get("to") ?? ""];
+  const day = /^\d{4}-\d{2}-\d{2}$/;
   const camera =
     cam.length === 3 && cam.every(Number.isFinite) && cam[2] > 0 ? { x: cam[0], y: cam[1], ratio: cam[2] } : null;
   return {
@@ -56,6 +62,7 @@ export function decodeViewState(hash: string): ViewState {
       showCooccurrence: p.get("cooc") !== "0",
       minDegree: Number.isInteger(minDegree) && minDegree > 0 ? minDegree : FILTERS_DEFAULTS.minDegree,
       neighbourhood: hood === "1" ? 1 : hood === "2" ? 2 : 0,
+      dates: day.test(from) && day.test(to) && from <= to ? { from, to } : null,
     },
     camera,
   };

@@ -37,7 +37,7 @@ function evidenceList(ctx: ViewerContext, edge: string): HTMLElement {
         "li",
         {},
         markedSentence(ev.text, nameList),
-        ev.doc ? h("cite", {}, `${ev.doc}, sentence ${ev.sentence + 1}`) : null,
+        ev.doc ? h("cite", {}, `${ev.doc}${ev.date ? ` (${ev.date.slice(0, 10)})` : ""}, sentence ${ev.sentence + 1}`) : null,
       ),
     ),
   );
@@ -88,6 +88,8 @@ function nodePanel(ctx: ViewerContext, node: string): HTMLElement[] {
       h("dd", {}, typeof a.pagerank === "number" ? a.pagerank.toFixed(4) : "–"),
       h("dt", {}, "Mentions"),
       h("dd", {}, a.mentions ?? "–"),
+      a.firstDate ? h("dt", {}, "Dates") : null,
+      a.firstDate ? h("dd", { class: "dates" }, a.firstDate === a.lastDate ? a.firstDate : `${a.firstDate} – ${a.lastDate ?? ""}`) : null,
     ),
   );
   if (a.documents?.length) {
