@@ -11,15 +11,18 @@ import { parseCommandArgs } from "../io.js";
 import { loadExtractors } from "../extractors.js";
 import { listSources, readSource } from "../sources.js";
 import { readDocumentsInParallel } from "../parallel.js";
+import { loadCorrections } from "../aliases-file.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--rules-only] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
 <out>/<name>.gexf (for Gephi). Defaults: --out graph-data/out, --name graph, --gexf-version 1.3, --seed 42.
 --jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
 off on large corpora); the output is byte for byte the same whatever N. --rules-only leaves the learned
-relation classifier out, so that only the relation patterns state relations.
+relation classifier out, so that only the relation patterns state relations. --aliases FILE names the
+user's merges, splits and kinds of entities (docs/resolve.md); by default aliases.yaml beside the
+sources folder (graph-data/aliases.yaml) is read when it exists.
 Exit codes: 0 built; 2 bad arguments, unreadable, binary or non-UTF-8 sources, or no sources.`;
 
 export const build: Command = {
@@ -33,6 +36,7 @@ export const build: Command = {
         "gexf-version": { type: "string", default: "1.3" },
         seed: { type: "string", default: "42" },
         jobs: { type: "string" },
+        aliases: { type: "string" },
         "rules-only": { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
         help: { type: "boolean", short: "h", default: false },
@@ -67,6 +71,7 @@ export const build: Command = {
       throw failures[0];
     }
     const sources = settled.map((s) => (s as PromiseFulfilledResult<Awaited<ReturnType<typeof readSource>>>).value);
+    const corrections = (await loadCorrections(values.sources, values.aliases))?.corrections;
 
     const jobs = values.jobs === undefined ? 1 : Number(values.jobs);
     if (!Number.isInteger(jobs) || jobs < 1) throw new KgError("INVALID_ARGS", `kg build: --jobs must be a positive integer, not "${values.jobs}"`);
@@ -75,9 +80,9 @@ export const build: Command = {
     let result: BuildResult;
     if (jobs > 1 && sources.length > 1) {
       const results = await readDocumentsInParallel(sources, jobs, { paths: { rulesOnly: values["rules-only"] }, onDocument });
-      result = assembleGraph(results, { name: values.name, seed });
+      result = assembleGraph(results, { name: values.name, seed, corrections });
     } else {
-      result = buildKnowledgeGraph(sources, { name: values.name, seed, ...loadExtractors({ rulesOnly: values["rules-only"] }), onDocument });
+      result = buildKnowledgeGraph(sources, { name: values.name, seed, corrections, ...loadExtractors({ rulesOnly: values["rules-only"] }), onDocument });
     }
     if (progress) process.stderr.write("\r\x1b[K");
     for (const w of result.warnings) log(`kg build: warning: ${w}\n`);
