@@ -93,10 +93,13 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     const folded = foldName(surface(g.cands[0]));
     if (folded.includes(" ")) continue;
     const owner = bestPersonFor(folded, g.cands[0], persons);
-    // a short form refers back to a full name: where the word comes first, or more often than the name, the tagger's
-    // word stands ("Thirty-first Congress ... After leaving Congress Thurman returned" has no person "Congress")
+    // where the word is more frequent than the name, or comes first without being its family name (a headline's
+    // "Merkel:" before "Angela Merkel"), the tagger's word stands: "Thirty-first Congress ... After leaving Congress
+    // Thurman returned" has no person "Congress"
+    if (!owner || g.cands.length > owner.starts.length) continue;
     const first = Math.min(...g.cands.map((c) => c.start));
-    if (!owner || g.cands.length > owner.starts.length || owner.starts[0] > first) continue;
+    const family = foldName(surface(owner.group.cands[0]).split(/\s+/).pop() ?? "") === folded;
+    if (owner.starts[0] > first && !family) continue;
     for (const c of g.cands) join(c, owner.group.key);
     groups.delete(g.key);
   }

@@ -54,6 +54,12 @@ describe("a one-word name the tagger read as a thing", () => {
     expect(congress.map((e) => e.kind)).toEqual(["institution"]);
   });
 
+  const headline = join(ROOT, ".data/corpus/dwie/dw-18400041.txt");
+  it.skipIf(!existsSync(headline))("joins the person whose family name it is, even in a headline before the full name (DWIE: Merkel)", () => {
+    const f = facts(readFileSync(headline, "utf8"));
+    expect(holder(f, "Merkel")).toEqual(["Angela Merkel"]);
+  });
+
   it("joins the person named before it (the seed article's bare Kim)", () => {
     const f = facts("North Korean leader Kim Jong-un inspected a factory. Kim later met Russian officials, state media said.");
     expect(holder(f, "Kim")).toEqual(["Kim Jong-un"]);
