@@ -127,14 +127,15 @@ export function resolveEntities(facts: readonly DocumentFacts[], options: Resolv
   // 5. entities with stable keys, then relations re-keyed
   const groups = groupBy(locals.map((_, i) => i), (i) => sets.find(i));
   const merged = [...groups.values()].map((members) => mergeMembers(members.map((i) => locals[i]), corrections, kindOf));
-  const order = merged.map((_, i) => i).sort((a, b) => cmp(baseKey(merged[a].entity), baseKey(merged[b].entity)) || merged[b].entity.mentions - merged[a].entity.mentions || cmp(merged[a].first, merged[b].first));
+  const bases = merged.map((m) => `${m.entity.kind}:${slugify(m.entity.label)}`);
+  const order = merged.map((_, i) => i).sort((a, b) => cmp(bases[a], bases[b]) || merged[b].entity.mentions - merged[a].entity.mentions || cmp(merged[a].first, merged[b].first));
   const keyOf = new Map<string, string>(); // `${doc}\u0000${local id}` -> node key
   const entities: ResolvedEntity[] = [];
   const taken = new Set<string>();
   for (const g of order) {
     const { entity: e, members } = merged[g];
-    let key = baseKey(e);
-    for (let n = 2; taken.has(key); n++) key = `${baseKey(e)}-${n}`;
+    let key = bases[g];
+    for (let n = 2; taken.has(key); n++) key = `${bases[g]}-${n}`;
     taken.add(key);
     entities.push({ ...e, key });
     for (const m of members) keyOf.set(`${m.doc}\u0000${m.entity.id}`, key);
@@ -218,12 +219,23 @@ function mergeMembers(members: readonly Local[], corrections: Corrections, kindO
  * ("Kim Jong-un", "Kim Jong-il").
  */
 export function nameKey(name: string): string {
-  if (isAcronym(name.trim())) return foldName(name.replace(/\./g, ""));
-  return foldName(name)
-    .split(" ")
-    .map((w) => w.replace(/sk(?:yy|iy|ii)$/, "sky").replace(/^(\p{L}{3,})ei$/u, "$1ey"))
-    .join(" ");
+  let key = nameKeys.get(name);
+  if (key !== undefined) return key;
+  if (nameKeys.size >= NAME_KEY_CACHE_LIMIT) nameKeys.clear();
+  if (isAcronym(name.trim())) key = foldName(name.replace(/\./g, ""));
+  else {
+    key = foldName(name)
+      .split(" ")
+      .map((w) => w.replace(/sk(?:yy|iy|ii)$/, "sky").replace(/^(\p{L}{3,})ei$/u, "$1ey"))
+      .join(" ");
+  }
+  nameKeys.set(name, key);
+  return key;
 }
+
+/** A corpus repeats its names: each is keyed once (bounded, so memory stays flat). */
+const nameKeys = new Map<string, string>();
+const NAME_KEY_CACHE_LIMIT = 200_000;
 
 function isAcronym(s: string): boolean {
   return /^(?:\p{Lu}\.?){2,6}$/u.test(s);
@@ -273,8 +285,6 @@ function groupBy<T, K>(items: readonly T[], key: (t: T) => K): Map<K, T[]> {
   }
   return out;
 }
-
-const baseKey = (e: { kind: EntityKind; label: string }) => `${e.kind}:${slugify(e.label)}`;
 
 /** A co-occurrence says less than any typed relation: drop it where the pair has one. */
 function dropCoveredCooccurrences(relations: Relation[]): Relation[] {
