@@ -23,8 +23,7 @@ const nodes = parsed.data.nodes.map((n) => ({ key: n.key, label: n.attributes.la
 const { names, split } = splitNames(nodes, { top });
 if (values.json) process.stdout.write(JSON.stringify({ graph: file, names, split }, null, 2) + "\n");
 else {
-  process.stdout.write(`${file}: ${split.length} of the ${names} most-mentioned names are split over several nodes\n`);
-  for (const s of split) {
-    process.stdout.write(`  ${s.name} (${s.mentions}): ${s.nodes.map((n) => `${n.key} "${n.label}" ${n.mentions}`).join("; ")}\n`);
-  }
+  const lines = [`${file}: ${split.length} of the ${names} most-mentioned names are split over several nodes`];
+  for (const s of split) lines.push(`  ${s.name} (${s.mentions}): ${s.nodes.map((n) => `${n.key} "${n.label}" ${n.mentions}`).join("; ")}`);
+  process.stdout.write(lines.join("\n") + "\n");
 }
