@@ -5,7 +5,7 @@ export { VERSION, GENERATOR } from "./version.js";
 export { documentFromText, documentFromSource, parseDate, detectMetadata, type DocumentOptions, type DocumentMetadata } from "./text/index.js";
 export { extractFacts, type ExtractOptions, type Tagger } from "./extract/index.js";
 export { tagDocument, parseNerModel, spansFromTags, type NerModel } from "./extract/ner/index.js";
-export { resolveEntities, type Resolved, type ResolvedEntity } from "./resolve/index.js";
+export { resolveEntities, parseCorrections, splitNames, type Resolved, type ResolvedEntity, type ResolveOptions, type Corrections } from "./resolve/index.js";
 export { buildGraph, analyseGraph, importGraph, shareEvidenceStrings, type BuildGraphOptions, type KnowledgeMultiGraph } from "./graph/index.js";
 export { buildKnowledgeGraph, checkPipeline, runPipeline, documentStages, BUILD_DEFAULTS } from "./pipeline/index.js";
 export type { BuildOptions, BuildResult, SourceText, Stage, DocState } from "./pipeline/index.js";

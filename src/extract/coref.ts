@@ -35,13 +35,19 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     }
     groupOf.set(c, g);
   };
-  /** The group of the name an acronym follows in brackets, "Economic Community of West African States (ECOWAS)". */
+  /**
+   * The group of the name an acronym follows in brackets, "Economic Community of West African States (ECOWAS)",
+   * when the name can stand for it: "NEW YORK (AP)" is a dateline and its news agency, not New York's acronym.
+   */
   const introducedBy = (c: Cand, acronym: string): Group | undefined => {
     let best: { cand: Cand; order: number } | undefined;
     for (let end = Math.max(0, c.start - ACRONYM_INTRO_MAX); end < c.start; end++) {
       const entries = nonPersonsByEnd.get(end);
       if (!entries || end + acronymIntro(text, end, acronym) !== c.start) continue;
-      for (const entry of entries) if (!best || entry.order < best.order) best = entry;
+      for (const entry of entries) {
+        if (!abbreviates(surface(entry.cand), entry.cand.kind, acronym)) continue;
+        if (!best || entry.order < best.order) best = entry;
+      }
     }
     return best && groupOf.get(best.cand);
   };
@@ -78,7 +84,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
       }
     }
     const owner = bestPersonFor(folded, c, persons);
-    if (owner) join(c, owner.key);
+    if (owner) join(c, owner.group.key);
     else join(c, `${c.kind}:${folded}`);
   }
   // single-token non-person names that are the family name of a person in the document ("Kim" tagged as a place)
@@ -87,8 +93,14 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     const folded = foldName(surface(g.cands[0]));
     if (folded.includes(" ")) continue;
     const owner = bestPersonFor(folded, g.cands[0], persons);
-    if (!owner) continue;
-    for (const c of g.cands) join(c, owner.key);
+    // where the word is more frequent than the name, or comes first without being its family name (a headline's
+    // "Merkel:" before "Angela Merkel"), the tagger's word stands: "Thirty-first Congress ... After leaving Congress
+    // Thurman returned" has no person "Congress"
+    if (!owner || g.cands.length > owner.starts.length) continue;
+    const first = Math.min(...g.cands.map((c) => c.start));
+    const family = foldName(surface(owner.group.cands[0]).split(/\s+/).pop() ?? "") === folded;
+    if (owner.starts[0] > first && !family) continue;
+    for (const c of g.cands) join(c, owner.group.key);
     groups.delete(g.key);
   }
   addBlocReferences(doc, text, sorted, groupOf);
@@ -206,7 +218,7 @@ function indexPersons(doc: Document, persons: readonly Group[]): Map<string, Per
  * The person whose full name has this word as one of its capitalised parts ("Kim" of "Kim Jong-un",
  * "Lula" of "Luiz Inácio Lula da Silva"): the most mentioned, then the one named last before it.
  */
-function bestPersonFor(word: string, c: Cand, persons: ReadonlyMap<string, PersonEntry[]>): Group | undefined {
+function bestPersonFor(word: string, c: Cand, persons: ReadonlyMap<string, PersonEntry[]>): PersonEntry | undefined {
   let best: PersonEntry | undefined;
   let bestBefore = -1;
   for (const e of persons.get(word) ?? []) {
@@ -216,7 +228,7 @@ function bestPersonFor(word: string, c: Cand, persons: ReadonlyMap<string, Perso
       bestBefore = before;
     }
   }
-  return best?.group;
+  return best;
 }
 
 /** The largest value below `x` in an ascending array, or -1. */
@@ -248,6 +260,25 @@ function initials(doc: Document, g: Group, all = false): string {
     .filter((w) => (all ? /^\p{L}/u.test(w) && !/^(?:and|the|for|&)$/i.test(w) : /^\p{Lu}/u.test(w)))
     .map((w) => w[0].toUpperCase())
     .join("");
+}
+
+/**
+ * Whether a name can be what the acronym after it in brackets abbreviates. The acronym's first letter
+ * is the name's, and its other letters come in the name's order: "Associated Press (AP)", "Economic
+ * Community of West African States (ECOWAS)". An organisation of several words may also be named by
+ * the acronym of its name in another language, "Revolutionary Armed Forces of Colombia (FARC)".
+ */
+function abbreviates(name: string, kind: EntityKind, acronym: string): boolean {
+  const letters = acronym.replace(/\./g, "").toLowerCase();
+  const folded = foldName(name).replace(/^the /, "");
+  if (kind === "institution" && /\s/.test(folded)) return true;
+  if (folded[0] !== letters[0]) return false;
+  let at = 1;
+  for (const ch of letters.slice(1)) {
+    at = folded.indexOf(ch, at) + 1;
+    if (at === 0) return false;
+  }
+  return true;
 }
 
 /** Longest gap acronymIntro accepts between a name and its bracketed acronym. */

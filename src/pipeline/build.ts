@@ -2,7 +2,7 @@
 import type { DocumentFacts, EntityKind, RelationType, SourceInfo } from "../schema/index.js";
 import { documentFromSource } from "../text/index.js";
 import { extractFacts, type RelationModel, type Tagger } from "../extract/index.js";
-import { resolveEntities } from "../resolve/index.js";
+import { resolveEntities, type Corrections } from "../resolve/index.js";
 import { buildGraph, type KnowledgeMultiGraph } from "../graph/index.js";
 import { GENERATOR } from "../version.js";
 import { runPipeline, type SourceText, type Stage, type RunOptions } from "./stage.js";
@@ -15,6 +15,8 @@ export interface BuildOptions extends RunOptions {
   relationModel?: RelationModel;
   /** false skips metrics, communities and layout (see BuildGraphOptions.analyse). */
   analyse?: boolean;
+  /** The user's merges, splits and kinds of entities (aliases.yaml, see parseCorrections). */
+  corrections?: Corrections;
   /** Called after each document, for progress display. */
   onDocument?: (done: number, total: number, id: string) => void;
 }
@@ -89,7 +91,7 @@ export function buildKnowledgeGraph(sources: readonly SourceText[], options: Bui
   return assembleGraph(results, options);
 }
 
-export interface AssembleOptions extends Pick<BuildOptions, "name" | "seed" | "analyse"> {
+export interface AssembleOptions extends Pick<BuildOptions, "name" | "seed" | "analyse" | "corrections"> {
   /** Files that could not be read: listed in the graph's `sources` with `skipped` set, and nothing else. */
   skipped?: readonly SourceInfo[];
 }
@@ -100,8 +102,8 @@ export function assembleGraph(results: readonly DocumentResult[], options: Assem
   const ordered = [...results].sort((a, b) => cmp(a.info.id, b.info.id));
   const warnings = ordered.filter((r) => r.sentences === 0).map((r) => `${r.info.id}: no text to read`);
   const infos = [...ordered.map((r) => r.info), ...(options.skipped ?? [])].sort((a, b) => cmp(a.id, b.id));
-  const resolved = resolveEntities(ordered.map((r) => r.facts));
-  const graph = buildGraph(resolved, { name, seed, analyse, sources: infos, createdFrom: fingerprint(infos) });
+  const resolved = resolveEntities(ordered.map((r) => r.facts), { corrections: options.corrections });
+  const graph = buildGraph(resolved, { name, seed, analyse, sources: infos, createdFrom: fingerprint(infos, options.corrections) });
   const entities: Partial<Record<EntityKind, number>> = {};
   for (const e of resolved.entities) entities[e.kind] = (entities[e.kind] ?? 0) + 1;
   const relations: Partial<Record<RelationType, number>> = {};
@@ -116,10 +118,10 @@ export function assembleGraph(results: readonly DocumentResult[], options: Assem
 
 const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
-/** Identifies the input, never the time: FNV-1a (64-bit) over the generator and every source's id and sha256. */
-function fingerprint(sources: readonly SourceInfo[]): string {
+/** Identifies the input, never the time: FNV-1a (64-bit) over the generator, every source's id and sha256, and the user's corrections. */
+function fingerprint(sources: readonly SourceInfo[], corrections?: Corrections): string {
   let h = 0xcbf29ce484222325n;
-  const text = [GENERATOR, ...sources.map((s) => `${s.id}\u0000${s.sha256}`)].join("\n");
+  const text = [GENERATOR, ...sources.map((s) => `${s.id}\u0000${s.sha256}`), ...(corrections ? [JSON.stringify(corrections)] : [])].join("\n");
   for (let i = 0; i < text.length; i++) {
     h ^= BigInt(text.charCodeAt(i));
     h = (h * 0x100000001b3n) & 0xffffffffffffffffn;

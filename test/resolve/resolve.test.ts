@@ -105,3 +105,122 @@ describe("transliterations of one name", () => {
     expect(byLabel("Kim Jong-il")?.documents).toEqual(["b.txt"]);
   });
 });
+
+const only = (name: string, ...entities: Entity[]): DocumentFacts => ({ doc: name, mentions: [], entities, relations: [] });
+const nodesNamed = (r: ReturnType<typeof resolveEntities>, name: string) =>
+  r.entities.filter((e) => e.label.toLowerCase() === name.toLowerCase() || e.aliases.some((a) => a.toLowerCase() === name.toLowerCase()));
+
+describe("the kind of an entity is voted over the corpus, across kinds", () => {
+  const r = resolveEntities([
+    only("a.txt", entity("p", "person", "Donald Trump", ["Trump"], 6)),
+    only("b.txt", entity("i", "institution", "Donald Trump", [], 1), entity("q", "place", "Joe Biden")),
+    only("c.txt", entity("p", "person", "Donald Trump", [], 2), entity("b", "person", "Joe Biden", ["Biden"], 4)),
+  ]);
+
+  it("makes a person named in one document as an institution one person node", () => {
+    expect(nodesNamed(r, "Donald Trump").map((e) => [e.key, e.documents])).toEqual([["person:donald-trump", ["a.txt", "b.txt", "c.txt"]]]);
+    expect(r.entities.find((e) => e.key === "person:donald-trump")!.mentions).toBe(9);
+    expect(nodesNamed(r, "Joe Biden").map((e) => e.key)).toEqual(["person:joe-biden"]);
+  });
+
+  it("lets the heavier kind win, whatever order the documents come in", () => {
+    const flipped = resolveEntities([only("a.txt", entity("x", "place", "Gaza", [], 5)), only("b.txt", entity("y", "institution", "Gaza", [], 2), entity("z", "state", "Gaza", [], 2))]);
+    expect(flipped.entities.map((e) => e.key)).toEqual(["place:gaza"]);
+    const reversed = resolveEntities([only("b.txt", entity("y", "institution", "Gaza", [], 6)), only("a.txt", entity("x", "place", "Gaza", [], 5))]);
+    expect(reversed.entities.map((e) => e.key)).toEqual(["institution:gaza"]);
+  });
+});
+
+describe("a one-word name seen as a person and as a place", () => {
+  it("stays two entities when both sides carry weight in several documents (Jordan the player and the country)", () => {
+    const r = resolveEntities([
+      only("a.txt", entity("j", "state", "Jordan", [], 5)),
+      only("b.txt", entity("j", "state", "Jordan", [], 3)),
+      only("c.txt", entity("j", "person", "Jordan", [], 3)),
+      only("d.txt", entity("j", "person", "Jordan", [], 2)),
+    ]);
+    expect(r.entities.map((e) => [e.key, e.documents.join(" ")])).toEqual([
+      ["person:jordan", "c.txt d.txt"],
+      ["state:jordan", "a.txt b.txt"],
+    ]);
+  });
+
+  it("is one entity when the smaller side is a slip of the tagger: too few mentions, or one document", () => {
+    const few = resolveEntities([only("a.txt", entity("j", "state", "Jordan", [], 9)), only("b.txt", entity("j", "person", "Jordan")), only("c.txt", entity("j", "person", "Jordan"))]);
+    expect(few.entities.map((e) => e.key)).toEqual(["state:jordan"]);
+    const oneDoc = resolveEntities([only("a.txt", entity("j", "state", "Jordan", [], 5)), only("b.txt", entity("j", "person", "Jordan", [], 4))]);
+    expect(oneDoc.entities.map((e) => e.key)).toEqual(["state:jordan"]);
+  });
+
+  it("sends the person side on to the only full name it fits, and leaves the place alone", () => {
+    const r = resolveEntities([
+      only("a.txt", entity("j", "state", "Jordan", [], 5), entity("k", "person", "Michael Jordan", ["Jordan"], 2)),
+      only("b.txt", entity("j", "state", "Jordan", [], 3)),
+      only("c.txt", entity("j", "person", "Jordan", [], 3)),
+      only("d.txt", entity("j", "person", "Jordan", [], 2)),
+    ]);
+    expect(r.entities.map((e) => [e.key, e.documents.join(" ")])).toEqual([
+      ["person:michael-jordan", "a.txt c.txt d.txt"],
+      ["state:jordan", "a.txt b.txt"],
+    ]);
+  });
+});
+
+describe("one-word person names", () => {
+  it("join the full name when the corpus has exactly one person with that part (Vance and JD Vance)", () => {
+    const r = resolveEntities([only("a.txt", entity("v", "person", "JD Vance", ["Vance"], 3)), only("b.txt", entity("v", "person", "Vance", [], 2))]);
+    expect(r.entities.map((e) => [e.key, e.label, e.mentions])).toEqual([["person:jd-vance", "JD Vance", 5]]);
+  });
+
+  it("stay apart when the corpus has two people with that part (JD Vance and Cyrus Vance)", () => {
+    const r = resolveEntities([
+      only("a.txt", entity("v", "person", "JD Vance", [], 3)),
+      only("b.txt", entity("v", "person", "Vance", [], 2)),
+      only("c.txt", entity("c", "person", "Cyrus Vance")),
+    ]);
+    expect(r.entities.map((e) => e.key)).toEqual(["person:cyrus-vance", "person:jd-vance", "person:vance"]);
+  });
+
+  it("never join a full name from the other side of the person line", () => {
+    // "Vance" the town is no short form of JD Vance
+    const r = resolveEntities([only("a.txt", entity("v", "person", "JD Vance", [], 3)), only("b.txt", entity("t", "place", "Vance", [], 2))]);
+    expect(r.entities.map((e) => e.key)).toEqual(["person:jd-vance", "place:vance"]);
+  });
+});
+
+describe("aliases across documents", () => {
+  it("join an acronym a document stated to the entity of that name, dots or not (U.N. and UN)", () => {
+    const r = resolveEntities([
+      only("a.txt", entity("u", "institution", "United Nations", ["U.N."], 3)),
+      only("b.txt", entity("u", "institution", "UN", [], 2)),
+      only("c.txt", entity("u", "institution", "U.N.", [], 1)),
+    ]);
+    expect(r.entities.map((e) => [e.key, e.documents.length])).toEqual([["institution:united-nations", 3]]);
+  });
+
+  it("join nothing on the other side of the person line", () => {
+    const r = resolveEntities([only("a.txt", entity("s", "institution", "Social Security Administration", ["SSA"], 3)), only("b.txt", entity("s", "person", "SSA", [], 2))]);
+    expect(r.entities.map((e) => e.key)).toEqual(["institution:social-security-administration", "person:ssa"]);
+  });
+});
+
+describe("resolution is a function of the set of facts", () => {
+  const docs = [
+    only("a.txt", entity("p", "person", "JD Vance", ["Vance"], 3), entity("q", "state", "Georgia", [], 2), entity("r", "person", "Georgia", [], 2)),
+    only("b.txt", entity("x", "person", "Vance"), entity("y", "institution", "Donald Trump"), entity("z", "person", "Georgia", [], 3)),
+    only("c.txt", entity("m", "person", "Donald Trump", [], 4), entity("n", "state", "Georgia", [], 4), entity("o", "institution", "UN", [], 2)),
+    only("d.txt", entity("k", "institution", "United Nations", ["UN"]), entity("l", "place", "Georgia")),
+  ];
+  it("gives the same entities and keys for any order of documents and of entities within them", () => {
+    const expected = JSON.stringify(resolveEntities(docs));
+    const shuffled = [docs[2], docs[0], docs[3], docs[1]].map((d) => ({ ...d, entities: [...d.entities].reverse() }));
+    expect(JSON.stringify(resolveEntities(shuffled))).toBe(expected);
+    expect(resolveEntities(docs).entities.map((e) => e.key)).toEqual([
+      "institution:united-nations",
+      "person:donald-trump",
+      "person:georgia",
+      "person:jd-vance",
+      "state:georgia",
+    ]);
+  });
+});

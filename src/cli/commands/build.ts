@@ -8,6 +8,7 @@ import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
 import { assembleGraph } from "../../pipeline/index.js";
 import { openStore, type FactStore } from "../../store/index.js";
+import type { Corrections } from "../../resolve/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
 import { parseCommandArgs } from "../io.js";
@@ -15,8 +16,9 @@ import { extractorVersion, type ExtractorVersion } from "../extractor-version.js
 import { readResults, updateStore, type UpdateProgress, type UpdateResult } from "../incremental.js";
 import { fileSha256, hashing, outputFingerprint } from "../output-fingerprint.js";
 import { listSources, readSourceFile, type SourceFile } from "../sources.js";
+import { loadCorrections } from "../aliases-file.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--rules-only] [--strict] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
@@ -28,7 +30,9 @@ scratch. A file that cannot be read (binary, not UTF-8) is skipped with a warnin
 graph's sources; --strict stops instead, with nothing written.
 --jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
 off on large corpora); the output is byte for byte the same whatever N. --rules-only leaves the learned
-relation classifier out, so that only the relation patterns state relations.
+relation classifier out, so that only the relation patterns state relations. --aliases FILE names the
+user's merges, splits and kinds of entities (docs/resolve.md); by default aliases.yaml beside the
+sources folder (graph-data/aliases.yaml) is read when it exists.
 Exit codes: 0 built; 2 bad arguments, no sources, a store in use by another build, damaged or newer,
 or (with --strict) unreadable, binary or non-UTF-8 sources.`;
 
@@ -44,6 +48,7 @@ export const build: Command = {
         seed: { type: "string", default: "42" },
         jobs: { type: "string" },
         store: { type: "string" },
+        aliases: { type: "string" },
         "rules-only": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
         quiet: { type: "boolean", default: false },
@@ -82,6 +87,7 @@ export const build: Command = {
       throw unreadable[0].skipped!.error;
     }
     for (const f of unreadable) log(`kg build: warning: skipped ${f.id}: ${f.skipped!.reason}\n`);
+    const corrections = (await loadCorrections(values.sources, values.aliases))?.corrections;
 
     await mkdir(values.out, { recursive: true }).catch((err: unknown) => {
       throw new KgError("WRITE_FAILED", `kg build: cannot create the output folder ${values.out}`, { cause: err, where: values.out });
@@ -107,7 +113,7 @@ export const build: Command = {
     try {
       const update = await updateStore(store, files, { extractor, paths: extractorPaths, jobs, strict: values.strict, onProgress, onFailure });
       if (tty) process.stderr.write("\r\x1b[K");
-      report = { update, ...(await writeOutputs(store, files, update, { extractor, name: values.name, seed, version, jsonPath, gexfPath })) };
+      report = { update, ...(await writeOutputs(store, files, update, { extractor, name: values.name, seed, version, jsonPath, gexfPath, corrections })) };
     } finally {
       if (tty) process.stderr.write("\r\x1b[K");
       await store.close();
@@ -153,6 +159,7 @@ interface WriteOptions {
   version: "1.3" | "1.2draft";
   jsonPath: string;
   gexfPath: string;
+  corrections?: Corrections;
 }
 
 /**
@@ -164,7 +171,7 @@ async function writeOutputs(store: FactStore, files: readonly SourceFile[], upda
   const fingerprint = outputFingerprint({
     extractor: o.extractor,
     sources,
-    options: { name: o.name, seed: o.seed, gexfVersion: o.version },
+    options: { name: o.name, seed: o.seed, gexfVersion: o.version, corrections: o.corrections ?? null },
   });
   const key = resolve(o.jsonPath);
   const record = await store.getOutput(key);
@@ -175,7 +182,7 @@ async function writeOutputs(store: FactStore, files: readonly SourceFile[], upda
     if (same.every(Boolean) && known.success) return { summary: known.data, unchanged: true };
   }
   const results = await readResults(store, files, update, o.extractor);
-  const result = assembleGraph(results, { name: o.name, seed: o.seed, skipped: update.skipped });
+  const result = assembleGraph(results, { name: o.name, seed: o.seed, skipped: update.skipped, corrections: o.corrections });
   const jsonHash = createHash("sha256");
   const gexfHash = createHash("sha256");
   await writeFileAtomic(o.jsonPath, hashing(jsonChunks(result.graph), jsonHash));
