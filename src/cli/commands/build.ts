@@ -171,7 +171,7 @@ async function writeOutputs(store: FactStore, files: readonly SourceFile[], upda
   const fingerprint = outputFingerprint({
     extractor: o.extractor,
     sources,
-    options: { name: o.name, seed: o.seed, gexfVersion: o.version, corrections: o.corrections ?? null },
+    options: { name: o.name, seed: o.seed, gexfVersion: o.version, corrections: JSON.stringify(o.corrections ?? null) },
   });
   const key = resolve(o.jsonPath);
   const record = await store.getOutput(key);
