@@ -52,4 +52,20 @@ describe("kg build --aliases", () => {
     const missing = runKg(["build", "--sources", sources, "--out", join(tmp, "missing"), "--aliases", join(tmp, "none.yaml")]);
     expect(missing.status).toBe(2);
   });
+
+  it("an edited corrections file rewrites outputs that were up to date, from the same store", () => {
+    const file = join(tmp, "edited.yaml");
+    const out = join(tmp, "edited");
+    writeFileSync(file, CORRECTIONS);
+    expect(runKg(["build", "--sources", sources, "--out", out, "--aliases", file, "--quiet"]).status).toBe(0);
+    const again = runKg(["build", "--sources", sources, "--out", out, "--aliases", file]);
+    expect(again.stderr).toContain("up to date");
+    writeFileSync(file, CORRECTIONS.replace("label: KINU", "label: Korea Institute for National Unification"));
+    const edited = runKg(["build", "--sources", sources, "--out", out, "--aliases", file]);
+    expect(edited.status).toBe(0);
+    expect(edited.stderr).not.toContain("up to date");
+    expect(edited.stderr).toContain("0 new, 0 changed, 0 removed, 1 reused");
+    expect(keys(out)).toContain("institution:korea-institute-for-national-unification");
+    expect(keys(out)).not.toContain("institution:kinu");
+  });
 });
