@@ -25,11 +25,15 @@ describe("URL view state", () => {
         showCooccurrence: false,
         minDegree: 2,
         neighbourhood: 2,
+        top: 500,
       },
       camera: { x: 0.51234, y: 0.25, ratio: 0.125 },
+      colorBy: "community",
     };
     const hash = encodeViewState(view);
-    expect(hash).toBe("node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&cam=0.5123%2C0.25%2C0.125");
+    expect(hash).toBe(
+      "node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&top=500&color=community&cam=0.5123%2C0.25%2C0.125",
+    );
     expect(decodeViewState(`#${hash}`)).toEqual({ ...view, camera: { x: 0.5123, y: 0.25, ratio: 0.125 } });
   });
 
@@ -42,6 +46,20 @@ describe("URL view state", () => {
     expect(v.filters.neighbourhood).toBe(0);
     expect(v.camera).toBeNull();
     expect(v.selectedEdge).toBe("a|b");
+    expect(v.filters.top).toBe(0);
+    expect(decodeViewState("#top=-4&color=rainbow")).toMatchObject({ filters: { top: 0 }, colorBy: undefined });
+  });
+
+  it("writes the number of entities shown only when it is not the graph's default, and 'all' for the long tail", () => {
+    const large = { ...FILTERS_DEFAULTS, top: 1000 };
+    const view = (top: number): ViewState => ({ selected: null, selectedEdge: null, filters: { ...FILTERS_DEFAULTS, top }, camera: null });
+    expect(encodeViewState(view(1000), large)).toBe("");
+    expect(encodeViewState(view(0), large)).toBe("top=all");
+    expect(encodeViewState(view(250), large)).toBe("top=250");
+    expect(decodeViewState("", large).filters.top).toBe(1000);
+    expect(decodeViewState("#top=all", large).filters.top).toBe(0);
+    expect(decodeViewState("#top=250", large).filters.top).toBe(250);
+    expect(decodeViewState("#top=lots", large).filters.top).toBe(1000);
   });
 });
 
