@@ -56,7 +56,7 @@ function chooseLabels(
     candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: labelled ? a.label : "" });
     if (candidates.length >= limit) break;
   }
-  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height });
+  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height }, Number.isFinite(limit));
 }
 
 /**

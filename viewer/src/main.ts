@@ -36,6 +36,9 @@ import "./styles.css";
 /** Below this camera ratio every visible edge carries its relation label. */
 const EDGE_LABEL_RATIO = 0.5;
 
+/** Filters that hide nodes only (and so the edges of those nodes), whatever the relations. */
+const NODE_FILTERS: ReadonlySet<string> = new Set(["hiddenKinds", "minDegree", "top"]);
+
 /** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
 
@@ -161,13 +164,38 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
     }, 150);
   };
 
+  /**
+   * On a large graph, what a state change redraws when it is not everything: a filter that hides nodes
+   * only (the long tail, kinds, degree) changes the nodes it hides or shows and their edges; the colouring
+   * changes nodes only. Null when all must be redrawn (selection and focus fade the rest, relation filters
+   * and any other filter may change any edge).
+   */
+  const partialRefresh = (s: State, prev: State, hiddenBefore: ReadonlySet<string>): { nodes: string[]; edges: string[] } | null => {
+    if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || derived.focusNodes !== null) return null;
+    const keys = new Set([...Object.keys(s.filters), ...Object.keys(prev.filters)]) as Set<keyof State["filters"]>;
+    for (const k of keys) if (s.filters[k] !== prev.filters[k] && !NODE_FILTERS.has(k)) return null;
+    if (s.colorBy !== prev.colorBy) return s.filters === prev.filters ? { nodes: graph.nodes(), edges: [] } : null;
+    const hidden = derived.hiddenNodes;
+    const nodes: string[] = [];
+    for (const n of hidden) if (!hiddenBefore.has(n)) nodes.push(n);
+    for (const n of hiddenBefore) if (!hidden.has(n)) nodes.push(n);
+    const edges = new Set<string>();
+    for (const n of nodes) graph.forEachEdge(n, (e) => void edges.add(e));
+    return { nodes, edges: [...edges] };
+  };
+
   const unsubscribe = store.subscribe((s: State, prev: State) => {
+    const previousHidden = derived.hiddenNodes;
     derived = deriveView(graph, s, { state: prev, derived }, deriveOptions);
     const hoverOnly =
       s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge && s.colorBy === prev.colorBy;
     if (!(large && hoverOnly)) {
-      const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && (s.filters.neighbourhood > 0 || s.filters.top > 0));
-      renderer.refresh(reindex ? undefined : { skipIndexation: true });
+      const partial = large ? partialRefresh(s, prev, previousHidden) : null;
+      if (partial) renderer.refresh({ partialGraph: partial, skipIndexation: true });
+      else {
+        const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && (s.filters.neighbourhood > 0 || s.filters.top > 0));
+        renderer.refresh(reindex ? undefined : { skipIndexation: true });
+      }
     }
     if (!hoverOnly) writeUrl();
   });

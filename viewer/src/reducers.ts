@@ -171,12 +171,17 @@ export function createReducers(ctx: ReducerContext): {
     nodeReducer(node, attrs) {
       const data = attrs as NodeAttributes;
       const d = ctx.derived();
+      const size = display.nodeSize.get(node) ?? 4;
+      // Only what sigma draws: a copy of every attribute (aliases, documents...) for each node would be most of
+      // a refresh's work on a large graph. A hidden node keeps its position, which sets the graph's extent.
+      if (d.hiddenNodes.has(node)) return { x: data.x, y: data.y, size, label: data.label, hidden: true };
       const out: Partial<NodeDisplayData> & Record<string, unknown> = {
-        ...data,
-        size: display.nodeSize.get(node) ?? 4,
+        x: data.x,
+        y: data.y,
+        label: data.label,
+        size,
         color: ctx.state().colorBy === "community" ? (display.communityColor.get(node) ?? COMMUNITY_OTHER) : (display.colors[data.kind] ?? data.color),
       };
-      if (d.hiddenNodes.has(node)) return { ...out, hidden: true };
       if (d.focusNodes) {
         if (d.focusNodes.has(node)) {
           out.forceLabel = true;
@@ -207,15 +212,15 @@ export function createReducers(ctx: ReducerContext): {
       const d = ctx.derived();
       const state = ctx.state();
       const shape = display.edgeShape.get(edge) ?? { type: "arrow", curvature: 0 };
+      if (!edgeShown(graph, edge, state, d.hiddenNodes)) return { type: shape.type, curvature: shape.curvature, hidden: true };
       const weak = !TYPED_RELATIONS.has(data.relation);
       const out: Partial<EdgeDisplayData> & Record<string, unknown> = {
-        ...data,
+        label: data.label,
         type: shape.type,
         curvature: shape.curvature,
         color: weak ? COLORS.cooccurrence : COLORS.edge,
         size: weak ? 0.6 : Math.min(4, 1.2 + 0.4 * ((data.weight ?? 1) - 1)),
       };
-      if (!edgeShown(graph, edge, state, d.hiddenNodes)) return { ...out, hidden: true };
       const focused = d.focusEdges?.has(edge) ?? false;
       if (focused) {
         out.color = weak ? "#8d99a8" : COLORS.edgeFocus;
