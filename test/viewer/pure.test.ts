@@ -183,4 +183,21 @@ describe("placeLabels", () => {
       ["left", "left"],
     ]);
   });
+
+  it("lets an important label cover the less important nodes after it, when asked, but never one before it", () => {
+    // a hub crowded on both sides by smaller nodes: without the option it gets no label
+    const crowd = [
+      { key: "hub", x: 200, y: 100, size: 9, label: "United States" },
+      { key: "r", x: 240, y: 100, size: 3, label: "" },
+      { key: "l", x: 160, y: 100, size: 3, label: "" },
+      { key: "small", x: 400, y: 100, size: 3, label: "Ohio" },
+      { key: "bigger", x: 430, y: 100, size: 6, label: "" },
+      { key: "left-wall", x: 370, y: 100, size: 6, label: "" },
+    ];
+    expect([...placeLabels(crowd, measure, 13)]).toEqual([]);
+    const order = [crowd[0], crowd[1], crowd[2], crowd[4], crowd[5], crowd[3]];
+    expect([...placeLabels(order, measure, 13, 2, undefined, true)]).toEqual([["hub", "right"]]);
+    // a node after the nodes around it in the order may not cover them
+    expect(placeLabels(order, measure, 13, 2, undefined, true).has("small")).toBe(false);
+  });
 });
