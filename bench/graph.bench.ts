@@ -9,6 +9,7 @@ import { syntheticGraph } from "./synthetic.js";
 const SIZES: Array<[number, number]> = [
   [2_000, 8_000],
   [5_000, 20_000],
+  [12_000, 40_000],
   [20_000, 100_000],
   [100_000, 500_000],
 ];

@@ -26,11 +26,15 @@ describe("URL view state", () => {
         minDegree: 2,
         neighbourhood: 2,
         dates: { from: "2024-07-10", to: "2024-07-16" },
+        top: 500,
       },
       camera: { x: 0.51234, y: 0.25, ratio: 0.125 },
+      colorBy: "community",
     };
     const hash = encodeViewState(view);
-    expect(hash).toBe("node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&from=2024-07-10&to=2024-07-16&cam=0.5123%2C0.25%2C0.125");
+    expect(hash).toBe(
+      "node=person%3Akim-jong-un&hide=place%2Cevent&hiderel=supplies&cooc=0&mindeg=2&hood=2&from=2024-07-10&to=2024-07-16&top=500&color=community&cam=0.5123%2C0.25%2C0.125",
+    );
     expect(decodeViewState(`#${hash}`)).toEqual({ ...view, camera: { x: 0.5123, y: 0.25, ratio: 0.125 } });
   });
 
@@ -43,6 +47,20 @@ describe("URL view state", () => {
     expect(v.filters.neighbourhood).toBe(0);
     expect(v.camera).toBeNull();
     expect(v.selectedEdge).toBe("a|b");
+    expect(v.filters.top).toBe(0);
+    expect(decodeViewState("#top=-4&color=rainbow")).toMatchObject({ filters: { top: 0 }, colorBy: undefined });
+  });
+
+  it("writes the number of entities shown only when it is not the graph's default, and 'all' for the long tail", () => {
+    const large = { ...FILTERS_DEFAULTS, top: 1000 };
+    const view = (top: number): ViewState => ({ selected: null, selectedEdge: null, filters: { ...FILTERS_DEFAULTS, top }, camera: null });
+    expect(encodeViewState(view(1000), large)).toBe("");
+    expect(encodeViewState(view(0), large)).toBe("top=all");
+    expect(encodeViewState(view(250), large)).toBe("top=250");
+    expect(decodeViewState("", large).filters.top).toBe(1000);
+    expect(decodeViewState("#top=all", large).filters.top).toBe(0);
+    expect(decodeViewState("#top=250", large).filters.top).toBe(250);
+    expect(decodeViewState("#top=lots", large).filters.top).toBe(1000);
   });
 });
 
@@ -165,5 +183,22 @@ describe("placeLabels", () => {
       ["below", "right"],
       ["left", "left"],
     ]);
+  });
+
+  it("lets an important label cover the less important nodes after it, when asked, but never one before it", () => {
+    // a hub crowded on both sides by smaller nodes: without the option it gets no label
+    const crowd = [
+      { key: "hub", x: 200, y: 100, size: 9, label: "United States" },
+      { key: "r", x: 240, y: 100, size: 3, label: "" },
+      { key: "l", x: 160, y: 100, size: 3, label: "" },
+      { key: "small", x: 400, y: 100, size: 3, label: "Ohio" },
+      { key: "bigger", x: 430, y: 100, size: 6, label: "" },
+      { key: "left-wall", x: 370, y: 100, size: 6, label: "" },
+    ];
+    expect([...placeLabels(crowd, measure, 13)]).toEqual([]);
+    const order = [crowd[0], crowd[1], crowd[2], crowd[4], crowd[5], crowd[3]];
+    expect([...placeLabels(order, measure, 13, 2, undefined, true)]).toEqual([["hub", "right"]]);
+    // a node after the nodes around it in the order may not cover them
+    expect(placeLabels(order, measure, 13, 2, undefined, true).has("small")).toBe(false);
   });
 });

@@ -108,6 +108,7 @@ describe("time range", () => {
 
   it("moves a handle with the mouse", async () => {
     const page = await openViewer(browser, dated.url, errors);
+    await page.locator(".time-slider").scrollIntoViewIfNeeded();
     const box = (await page.locator(".time-slider").boundingBox())!;
     // drag the right-hand handle to the middle: the window then ends mid-July
     await page.mouse.move(box.x + box.width - 7, box.y + box.height - 8);

@@ -16,6 +16,8 @@ export interface ViewerContext {
   focusNode(key: string): void;
   /** Re-render after the graph's positions changed (layout). */
   refresh(): void;
+  /** The nodes the filters hide now (kept up to date before the controls hear of a state change). */
+  hiddenNodes(): ReadonlySet<string>;
   /** The exported positions, to reset a layout. */
   initialPositions: ReadonlyMap<string, { x: number; y: number }>;
 }

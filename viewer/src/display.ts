@@ -1,4 +1,4 @@
-// Display data derived once per loaded graph: node sizes from pagerank, colours per kind, curves for parallel edges.
+// Display data derived once per loaded graph: node sizes from pagerank, importance ranks, colours per kind and per community, curves for parallel edges.
 import { MultiDirectedGraph } from "graphology";
 import { DEFAULT_EDGE_CURVATURE, indexParallelEdgesIndex } from "@sigma/edge-curve";
 import { ENTITY_KINDS, KIND_COLORS, SYMMETRIC_RELATIONS, type EntityKind } from "../../src/schema/index.js";
@@ -10,10 +10,27 @@ export interface EdgeShape {
   curvature: number;
 }
 
+/** A community of the layout, as the legend shows it when nodes are coloured by community. */
+export interface CommunityInfo {
+  id: number;
+  size: number;
+  color: string;
+  /** The label of its most important entity. */
+  label: string;
+}
+
 export interface Display {
   nodeSize: Map<string, number>;
   edgeShape: Map<string, EdgeShape>;
   colors: Record<EntityKind, string>;
+  /** Node keys, most important first: by pagerank, then by number of documents, then by key. */
+  byImportance: readonly string[];
+  /** Each node's place in `byImportance` (0 is the most important). */
+  rank: Map<string, number>;
+  /** The communities with a colour of their own, largest first; the others share COMMUNITY_OTHER. */
+  communities: readonly CommunityInfo[];
+  /** Each node's colour when nodes are coloured by community. */
+  communityColor: Map<string, string>;
   /** The smallest and largest pagerank, for the legend. */
   pagerankRange: [number, number];
 }
@@ -75,6 +92,56 @@ function edgeShapes(graph: KgGraph): Map<string, EdgeShape> {
   return shapes;
 }
 
+const pagerankOf = (a: { pagerank?: unknown }): number => (typeof a.pagerank === "number" && Number.isFinite(a.pagerank) ? a.pagerank : 0);
+
+/** Node keys from the most important: pagerank, then the number of documents naming the entity, then key. */
+function importanceOrder(graph: KgGraph): string[] {
+  const entries = graph.mapNodes((key, a) => ({ key, pagerank: pagerankOf(a), docs: Array.isArray(a.documents) ? a.documents.length : 0 }));
+  entries.sort((a, b) => b.pagerank - a.pagerank || b.docs - a.docs || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return entries.map((e) => e.key);
+}
+
+/**
+ * Colours for communities: twelve hues far apart, none of them the faded grey, given to the largest
+ * communities; the others share COMMUNITY_OTHER.
+ */
+export const COMMUNITY_PALETTE = [
+  "#1f77b4",
+  "#ff7f0e",
+  "#2ca02c",
+  "#d62728",
+  "#9467bd",
+  "#8c564b",
+  "#e377c2",
+  "#17becf",
+  "#bcbd22",
+  "#393b79",
+  "#637939",
+  "#ad494a",
+] as const;
+export const COMMUNITY_OTHER = "#a7b0bc";
+
+function communityColours(graph: KgGraph, byImportance: readonly string[]): { communities: CommunityInfo[]; communityColor: Map<string, string> } {
+  const groups = new Map<number, { size: number; top: string }>();
+  // byImportance order: the first node seen of a community is its most important
+  for (const key of byImportance) {
+    const c = Number(graph.getNodeAttribute(key, "community"));
+    const id = Number.isInteger(c) ? c : -1;
+    const g = groups.get(id);
+    if (g) g.size++;
+    else groups.set(id, { size: 1, top: key });
+  }
+  const communities = [...groups.entries()]
+    .filter(([id, g]) => id >= 0 && g.size > 1)
+    .sort((a, b) => b[1].size - a[1].size || a[0] - b[0])
+    .slice(0, COMMUNITY_PALETTE.length)
+    .map(([id, g], i) => ({ id, size: g.size, color: COMMUNITY_PALETTE[i], label: String(graph.getNodeAttribute(g.top, "label") ?? g.top) }));
+  const colourOf = new Map(communities.map((c) => [c.id, c.color]));
+  const communityColor = new Map<string, string>();
+  graph.forEachNode((key, a) => communityColor.set(key, colourOf.get(Number(a.community)) ?? COMMUNITY_OTHER));
+  return { communities, communityColor };
+}
+
 /** Only plain #rrggbb colours reach styles and the renderer. */
 function validColor(c: unknown): string | undefined {
   return typeof c === "string" && /^#[0-9a-f]{6}$/i.test(c) ? c : undefined;
@@ -85,5 +152,7 @@ export function prepareDisplay(graph: KgGraph): Display {
   const legend = graph.getAttribute("legend") as Partial<Record<EntityKind, string>> | undefined;
   const colors = Object.fromEntries(ENTITY_KINDS.map((k) => [k, validColor(legend?.[k]) ?? KIND_COLORS[k]])) as Record<EntityKind, string>;
   const { sizes, range } = nodeSizes(graph);
-  return { nodeSize: sizes, edgeShape: edgeShapes(graph), colors, pagerankRange: range };
+  const byImportance = importanceOrder(graph);
+  const rank = new Map(byImportance.map((key, i) => [key, i]));
+  return { nodeSize: sizes, edgeShape: edgeShapes(graph), colors, byImportance, rank, ...communityColours(graph, byImportance), pagerankRange: range };
 }

@@ -1,12 +1,18 @@
-// Keeps the labels of a small graph overlap-free: after each frame, recomputes which labels fit and redraws if that changed.
+// Labels without overlaps for the most important visible nodes: after each frame, recomputes which labels fit and redraws if that changed.
 import type { KgSigma } from "./context.js";
 import type { Display } from "./display.js";
 import type { KgGraph } from "./graph-types.js";
 import { placeLabels, type LabelCandidate, type LabelSide } from "./labels.js";
 import type { Derived } from "./reducers.js";
 
-/** Up to this many nodes the viewer places labels itself so that none overlaps another. */
+/** Up to this many nodes every visible node is a label candidate. */
 export const SMALL_GRAPH = 300;
+
+/**
+ * On larger graphs, the candidates are this many of the most important visible nodes in view, whatever the
+ * zoom: zoomed out they are the graph's hubs, zoomed in the most important nodes of that part of it.
+ */
+export const LARGE_GRAPH_CANDIDATES = 150;
 
 /** Text width in the label font, cached per label. */
 function labelMeasurer(renderer: KgSigma): (text: string) => number {
@@ -24,7 +30,10 @@ function labelMeasurer(renderer: KgSigma): (text: string) => number {
   };
 }
 
-/** The labels to draw now: focused nodes only while something is focused (its centre first), else all visible ones. */
+/**
+ * The labels to draw now: focused nodes only while something is focused (its centre first), else visible
+ * ones, most important first; at most `limit` candidates in view.
+ */
 function chooseLabels(
   graph: KgGraph,
   renderer: KgSigma,
@@ -32,6 +41,7 @@ function chooseLabels(
   derived: Derived,
   bySize: readonly string[],
   measure: (text: string) => number,
+  limit: number,
 ): Map<string, LabelSide> {
   const { width, height } = renderer.getDimensions();
   const order = derived.focusNodes ? [...derived.centre, ...bySize.filter((n) => !derived.centre.has(n))] : bySize;
@@ -44,13 +54,15 @@ function chooseLabels(
     const p = renderer.graphToViewport({ x: a.x, y: a.y });
     if (p.x < -50 || p.y < -20 || p.x > width + 20 || p.y > height + 20) continue;
     candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: labelled ? a.label : "" });
+    if (candidates.length >= limit) break;
   }
-  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height });
+  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height }, Number.isFinite(limit));
 }
 
 /**
- * On graphs of up to SMALL_GRAPH nodes, place labels without overlaps after every frame (camera, layout, filters
- * and focus all move or hide labels) and report a changed choice through `onChange`; returns the cleanup.
+ * Place labels without overlaps after every frame (camera, layout, filters and focus all move or hide labels)
+ * and report a changed choice through `onChange`; returns the cleanup. On a large graph only the nodes whose
+ * label came or went are redrawn: a full refresh would run the reducers over every node and edge.
  */
 export function placeLabelsAfterEachFrame(
   renderer: KgSigma,
@@ -59,20 +71,29 @@ export function placeLabelsAfterEachFrame(
   derived: () => Derived,
   onChange: (labels: Map<string, LabelSide>) => void,
 ): () => void {
-  if (graph.order > SMALL_GRAPH) return () => undefined;
-  const bySize = graph.nodes().sort((a, b) => (display.nodeSize.get(b) ?? 0) - (display.nodeSize.get(a) ?? 0));
+  const small = graph.order <= SMALL_GRAPH;
+  const bySize = display.byImportance;
+  const limit = small ? Infinity : LARGE_GRAPH_CANDIDATES;
   const measure = labelMeasurer(renderer);
   let current: Map<string, LabelSide> | null = null;
+  const changed = new Set<string>();
   let frame = 0;
   const afterRender = () => {
-    const next = chooseLabels(graph, renderer, display, derived(), bySize, measure);
+    const next = chooseLabels(graph, renderer, display, derived(), bySize, measure, limit);
     if (current !== null && next.size === current.size && [...next].every(([k, side]) => current!.get(k) === side)) return;
+    for (const [k, side] of next) if (current?.get(k) !== side) changed.add(k);
+    for (const k of current?.keys() ?? []) if (!next.has(k)) changed.add(k);
+    const full = small;
     current = next;
     onChange(next);
     // A synchronous refresh on the next frame: a scheduled one would leave un-normalised positions in
     // sigma's node data until it runs, and camera moves read those.
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => renderer.refresh({ skipIndexation: true }));
+    frame = requestAnimationFrame(() => {
+      if (full) renderer.refresh({ skipIndexation: true });
+      else renderer.refresh({ partialGraph: { nodes: [...changed] }, skipIndexation: true });
+      changed.clear();
+    });
   };
   renderer.on("afterRender", afterRender);
   return () => {

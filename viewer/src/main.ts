@@ -13,17 +13,32 @@ import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
 import { mountTimeRange } from "./controls/time-range.js";
 import { prepareDisplay } from "./display.js";
-import { placeLabelsAfterEachFrame } from "./label-placement.js";
+import { placeLabelsAfterEachFrame, SMALL_GRAPH } from "./label-placement.js";
 import { drawSidedLabel, type LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import { fetchGraph, readGraphFile } from "./load.js";
 import { createReducers, deriveView, type Derived } from "./reducers.js";
-import { clearSelection, createStore, hoverEdge, hoverNode, replaceFilters, selectEdge, selectNode, type State, type Store } from "./state.js";
+import {
+  clearSelection,
+  createStore,
+  defaultFilters,
+  hoverEdge,
+  hoverNode,
+  replaceFilters,
+  selectEdge,
+  selectNode,
+  setColorBy,
+  type State,
+  type Store,
+} from "./state.js";
 import { decodeViewState, encodeViewState, type ViewState } from "./url.js";
 import "./styles.css";
 
 /** Below this camera ratio every visible edge carries its relation label. */
 const EDGE_LABEL_RATIO = 0.5;
+
+/** Filters that hide nodes only (and so the edges of those nodes), whatever the relations. */
+const NODE_FILTERS: ReadonlySet<string> = new Set(["hiddenKinds", "minDegree", "top"]);
 
 /** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
@@ -60,6 +75,7 @@ declare global {
 /** Apply a decoded view to the store and camera, ignoring keys the graph does not have. */
 function applyView(view: ViewState, graph: KgGraph, store: Store, renderer: KgSigma): void {
   replaceFilters(store, view.filters);
+  setColorBy(store, view.colorBy ?? "kind");
   if (view.selected !== null && graph.hasNode(view.selected)) selectNode(store, view.selected);
   else if (view.selectedEdge !== null && graph.hasEdge(view.selectedEdge)) selectEdge(store, view.selectedEdge);
   else clearSelection(store);
@@ -68,14 +84,19 @@ function applyView(view: ViewState, graph: KgGraph, store: Store, renderer: KgSi
 
 /** The store's starting state for a shared view, ignoring keys the graph does not have. */
 function initialState(view: ViewState | null, graph: KgGraph): Partial<State> {
-  if (!view) return {};
+  if (!view) return { filters: defaultFilters(graph.order) };
   const selected = view.selected !== null && graph.hasNode(view.selected) ? view.selected : null;
   const selectedEdge = selected === null && view.selectedEdge !== null && graph.hasEdge(view.selectedEdge) ? view.selectedEdge : null;
-  return { filters: view.filters, selected, selectedEdge };
+  return { filters: view.filters, selected, selectedEdge, colorBy: view.colorBy ?? "kind" };
 }
 
-/** Mount a graph into the page; `view` (from a shared URL) restores selection, filters and camera. */
-export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState | null): MountedViewer {
+/**
+ * Mount a graph into the page; `hash` (from a shared URL) restores selection, filters, colouring and camera.
+ * A large graph opens on its most important entities.
+ */
+export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): MountedViewer {
+  const defaults = defaultFilters(graph.order);
+  const view = hash.replace(/^#/, "") ? decodeViewState(hash, defaults) : null;
   performance.mark("kg:loaded");
   const display = prepareDisplay(graph);
   performance.mark("kg:display");
@@ -85,7 +106,8 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   const store = createStore(initialState(view, graph));
   // Above this size hovering changes nothing but sigma's hover layer: a focus change would redraw the whole scene.
   const large = graph.order + graph.size > LARGE_GRAPH;
-  let derived: Derived = deriveView(graph, store.get(), undefined, { hoverFocus: !large });
+  const deriveOptions = { hoverFocus: !large, rank: display.rank };
+  let derived: Derived = deriveView(graph, store.get(), undefined, deriveOptions);
   let zoomedIn = view?.camera ? view.camera.ratio < EDGE_LABEL_RATIO : false;
 
   let labels: Map<string, LabelSide> | null = null;
@@ -111,10 +133,11 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
     labelSize: 13,
     labelWeight: "600",
     labelColor: { color: "#1f2933" },
-    // Small graphs: a label for every node that has room; large ones: only the big nodes, and fewer per screen area.
-    labelDensity: graph.order > 500 ? 0.7 : 1.2,
-    labelGridCellSize: graph.order > 500 ? 100 : 80,
-    labelRenderedSizeThreshold: graph.order > 500 ? 9 : 0,
+    // Small graphs: a label for every node that has room. Larger ones get labels only from the placement of
+    // label-placement.ts (the most important nodes in view), so sigma's own label grid is off.
+    labelDensity: graph.order > SMALL_GRAPH ? 0 : 1.2,
+    labelGridCellSize: 80,
+    labelRenderedSizeThreshold: 0,
     edgeLabelFont: "Inter, 'Segoe UI', 'Noto Sans', 'DejaVu Sans', system-ui, sans-serif",
     edgeLabelSize: 11,
     edgeLabelColor: { color: "#3e4c5e" },
@@ -138,19 +161,46 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
         selectedEdge: s.selectedEdge,
         filters: s.filters,
         camera: renderer.getCamera().getState(),
-      });
+        colorBy: s.colorBy,
+      }, defaults);
       if (location.hash.slice(1) !== hash) history.replaceState(null, "", hash ? `#${hash}` : location.pathname + location.search);
     }, 150);
   };
 
+  /**
+   * On a large graph, what a state change redraws when it is not everything: a filter that hides nodes
+   * only (the long tail, kinds, degree) changes the nodes it hides or shows and their edges; the colouring
+   * changes nodes only. Null when all must be redrawn (selection and focus fade the rest, relation filters
+   * and any other filter may change any edge).
+   */
+  const partialRefresh = (s: State, prev: State, hiddenBefore: ReadonlySet<string>): { nodes: string[]; edges: string[] } | null => {
+    if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || derived.focusNodes !== null) return null;
+    const keys = new Set([...Object.keys(s.filters), ...Object.keys(prev.filters)]) as Set<keyof State["filters"]>;
+    for (const k of keys) if (s.filters[k] !== prev.filters[k] && !NODE_FILTERS.has(k)) return null;
+    if (s.colorBy !== prev.colorBy) return s.filters === prev.filters ? { nodes: graph.nodes(), edges: [] } : null;
+    const hidden = derived.hiddenNodes;
+    const nodes: string[] = [];
+    for (const n of hidden) if (!hiddenBefore.has(n)) nodes.push(n);
+    for (const n of hiddenBefore) if (!hidden.has(n)) nodes.push(n);
+    const edges = new Set<string>();
+    for (const n of nodes) graph.forEachEdge(n, (e) => void edges.add(e));
+    return { nodes, edges: [...edges] };
+  };
+
   const unsubscribe = store.subscribe((s: State, prev: State) => {
-    derived = deriveView(graph, s, { state: prev, derived }, { hoverFocus: !large });
-    const hoverOnly = s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge;
+    const previousHidden = derived.hiddenNodes;
+    derived = deriveView(graph, s, { state: prev, derived }, deriveOptions);
+    const hoverOnly =
+      s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge && s.colorBy === prev.colorBy;
     if (!(large && hoverOnly)) {
-      const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && s.filters.neighbourhood > 0);
-      renderer.refresh(reindex ? undefined : { skipIndexation: true });
+      const partial = large ? partialRefresh(s, prev, previousHidden) : null;
+      if (partial) renderer.refresh({ partialGraph: partial, skipIndexation: true });
+      else {
+        const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && (s.filters.neighbourhood > 0 || s.filters.top > 0));
+        renderer.refresh(reindex ? undefined : { skipIndexation: true });
+      }
     }
-    if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || s.filters !== prev.filters) writeUrl();
+    if (!hoverOnly) writeUrl();
   });
 
   const camera = renderer.getCamera();
@@ -207,6 +257,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
       void camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 450 });
     },
     refresh: () => renderer.refresh(),
+    hiddenNodes: () => derived.hiddenNodes,
   };
 
   // The panel opening or the window changing size resizes the graph area: keep sigma's canvases in step.
@@ -218,7 +269,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, view: ViewState
   });
   resizer.observe(els.graph);
 
-  const onHash = () => applyView(decodeViewState(location.hash), graph, store, renderer);
+  const onHash = () => applyView(decodeViewState(location.hash, defaults), graph, store, renderer);
   window.addEventListener("hashchange", onHash);
 
   performance.mark("kg:renderer");
@@ -299,11 +350,11 @@ export async function boot(): Promise<() => void> {
   const errorEl = byId("error");
   let mounted: MountedViewer | null = null;
 
-  const show = (graph: KgGraph, view: ViewState | null) => {
+  const show = (graph: KgGraph, hash: string) => {
     mounted?.cleanup();
     errorEl.hidden = true;
     document.documentElement.dataset.ready = "false";
-    mounted = mountViewer(graph, els, view);
+    mounted = mountViewer(graph, els, hash);
     window.kgViewer = mounted;
     document.title = `${String(graph.getAttribute("name") ?? "graph")} · kgraph`;
   };
@@ -322,14 +373,14 @@ export async function boot(): Promise<() => void> {
     readGraphFile(file).then(
       (graph) => {
         history.replaceState(null, "", location.pathname + location.search);
-        show(graph, null);
+        show(graph, "");
       },
       (err: unknown) => showError(errorEl, err),
     );
   });
 
   try {
-    show(await fetchGraph(graphUrl()), decodeViewState(location.hash));
+    show(await fetchGraph(graphUrl()), location.hash);
   } catch (err) {
     showError(errorEl, err);
   }

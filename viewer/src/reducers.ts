@@ -1,8 +1,9 @@
-// Hover, selection and filters as sigma node/edge reducers: display changes only, the graph data stays untouched.
+// Hover, selection, filters and colouring as sigma node/edge reducers: display changes only, the graph data stays untouched.
 import type { Attributes } from "graphology-types";
 import type { EdgeDisplayData, NodeDisplayData } from "sigma/types";
 import { TYPED_RELATIONS, type EdgeAttributes, type NodeAttributes } from "../../src/schema/index.js";
-import type { Display } from "./display.js";
+import { COMMUNITY_OTHER, type Display } from "./display.js";
+import { SMALL_GRAPH } from "./label-placement.js";
 import type { LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import type { State } from "./state.js";
@@ -34,15 +35,21 @@ export interface DeriveOptions {
    * change redraws the whole scene, so there hovering only shows sigma's own label box and clicking focuses.
    */
   hoverFocus: boolean;
+  /** Each node's importance rank (0 first), for the `top` filter; without it that filter hides nothing. */
+  rank?: ReadonlyMap<string, number>;
 }
 
-function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
+/** Whether the relation filters let this edge's type through. */
+function relationShown(graph: KgGraph, edge: string, state: State): boolean {
   const relation = graph.getEdgeAttribute(edge, "relation");
   const f = state.filters;
   if (f.hiddenRelations.has(relation)) return false;
   if (!TYPED_RELATIONS.has(relation) && !f.showCooccurrence) return false;
-  if (f.dates && !inWindow(timeIndexOf(graph).edges.get(edge), f.dates)) return false;
-  return !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
+  return !f.dates || inWindow(timeIndexOf(graph).edges.get(edge), f.dates);
+}
+
+function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
+  return relationShown(graph, edge, state) && !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
 }
 
 /** Nodes within `depth` steps of `start`, over the edges the other filters leave. */
@@ -75,18 +82,32 @@ export function deriveView(
   const selected = state.selected !== null && graph.hasNode(state.selected) ? state.selected : null;
   const sameFilters =
     previous !== undefined && previous.state.filters === state.filters && previous.state.selected === state.selected;
-  const hidden = sameFilters ? previous.derived.hiddenNodes : hiddenBy(graph, state, selected);
+  const hidden = sameFilters ? previous.derived.hiddenNodes : hiddenBy(graph, state, selected, options.rank);
   const focusState = options.hoverFocus ? state : { ...state, hovered: null, hoveredEdge: null };
   return { hiddenNodes: hidden, ...focusOf(graph, focusState, selected, hidden) };
 }
 
-function hiddenBy(graph: KgGraph, state: State, selected: string | null): ReadonlySet<string> {
+/**
+ * The nodes some filter hides: a node is hidden when any filter hides it. The `top` filter hides the
+ * long tail (all but the `top` most important entities) except the selected entity and its neighbours,
+ * so that choosing an entity, in the search box for instance, shows its neighbourhood.
+ */
+function hiddenBy(graph: KgGraph, state: State, selected: string | null, rank: ReadonlyMap<string, number> | undefined): ReadonlySet<string> {
   const f = state.filters;
   const hidden = new Set<string>();
   const days = f.dates ? timeIndexOf(graph).nodes : null;
+  const top = rank && f.top > 0 && f.top < graph.order ? f.top : 0;
+  const revealed = new Set<string>();
+  if (top > 0 && selected !== null) {
+    revealed.add(selected);
+    graph.forEachEdge(selected, (edge, _a, s, t) => {
+      if (relationShown(graph, edge, state)) revealed.add(s === selected ? t : s);
+    });
+  }
   graph.forEachNode((node, a) => {
     const degree = typeof a.degree === "number" ? a.degree : graph.degree(node);
-    if (f.hiddenKinds.has(a.kind) || degree < f.minDegree) hidden.add(node);
+    const longTail = top > 0 && (rank!.get(node) ?? Infinity) >= top && !revealed.has(node);
+    if (f.hiddenKinds.has(a.kind) || degree < f.minDegree || longTail) hidden.add(node);
     else if (days && !inWindow(days.get(node), f.dates!)) hidden.add(node);
   });
   if (selected !== null && f.neighbourhood > 0) {
@@ -154,12 +175,17 @@ export function createReducers(ctx: ReducerContext): {
     nodeReducer(node, attrs) {
       const data = attrs as NodeAttributes;
       const d = ctx.derived();
+      const size = display.nodeSize.get(node) ?? 4;
+      // Only what sigma draws: a copy of every attribute (aliases, documents...) for each node would be most of
+      // a refresh's work on a large graph. A hidden node keeps its position, which sets the graph's extent.
+      if (d.hiddenNodes.has(node)) return { x: data.x, y: data.y, size, label: data.label, hidden: true };
       const out: Partial<NodeDisplayData> & Record<string, unknown> = {
-        ...data,
-        size: display.nodeSize.get(node) ?? 4,
-        color: display.colors[data.kind] ?? data.color,
+        x: data.x,
+        y: data.y,
+        label: data.label,
+        size,
+        color: ctx.state().colorBy === "community" ? (display.communityColor.get(node) ?? COMMUNITY_OTHER) : (display.colors[data.kind] ?? data.color),
       };
-      if (d.hiddenNodes.has(node)) return { ...out, hidden: true };
       if (d.focusNodes) {
         if (d.focusNodes.has(node)) {
           out.forceLabel = true;
@@ -179,7 +205,9 @@ export function createReducers(ctx: ReducerContext): {
       if (labels) {
         out.forceLabel = labels.has(node);
         out.labelSide = labels.get(node) ?? "right";
-        if (!labels.has(node) && ctx.state().hovered !== node) out.label = null;
+        // Large graphs draw no other labels (sigma's label grid is off) and keep every node's label for its
+        // hover box, since hovering there redraws no node.
+        if (graph.order <= SMALL_GRAPH && !labels.has(node) && ctx.state().hovered !== node) out.label = null;
       }
       return out;
     },
@@ -188,15 +216,15 @@ export function createReducers(ctx: ReducerContext): {
       const d = ctx.derived();
       const state = ctx.state();
       const shape = display.edgeShape.get(edge) ?? { type: "arrow", curvature: 0 };
+      if (!edgeShown(graph, edge, state, d.hiddenNodes)) return { type: shape.type, curvature: shape.curvature, hidden: true };
       const weak = !TYPED_RELATIONS.has(data.relation);
       const out: Partial<EdgeDisplayData> & Record<string, unknown> = {
-        ...data,
+        label: data.label,
         type: shape.type,
         curvature: shape.curvature,
         color: weak ? COLORS.cooccurrence : COLORS.edge,
         size: weak ? 0.6 : Math.min(4, 1.2 + 0.4 * ((data.weight ?? 1) - 1)),
       };
-      if (!edgeShown(graph, edge, state, d.hiddenNodes)) return { ...out, hidden: true };
       const focused = d.focusEdges?.has(edge) ?? false;
       if (focused) {
         out.color = weak ? "#8d99a8" : COLORS.edgeFocus;

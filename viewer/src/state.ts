@@ -1,4 +1,4 @@
-// The viewer's one State object (selection, hover, filters) and the actions that change it; never stored in the graph.
+// The viewer's one State object (selection, hover, filters, colouring) and the actions that change it; never stored in the graph.
 import type { EntityKind, RelationType } from "../../src/schema/index.js";
 import type { DateWindow } from "./time-index.js";
 
@@ -14,7 +14,15 @@ export interface Filters {
   neighbourhood: 0 | 1 | 2;
   /** Show only what the documents of these days support; null shows every date (and the undated). */
   dates: DateWindow | null;
+  /**
+   * Show only this many of the most important entities (0: all of them, the long tail too). The selected
+   * entity and its neighbours are shown even when they are not among them.
+   */
+  top: number;
 }
+
+/** How nodes are coloured: by entity kind, or by the community the layout found. */
+export type ColorBy = "kind" | "community";
 
 export interface State {
   /** Selected node key. */
@@ -24,6 +32,7 @@ export interface State {
   hovered: string | null;
   hoveredEdge: string | null;
   filters: Filters;
+  colorBy: ColorBy;
 }
 
 export const FILTERS_DEFAULTS: Filters = {
@@ -33,7 +42,19 @@ export const FILTERS_DEFAULTS: Filters = {
   minDegree: 0,
   neighbourhood: 0,
   dates: null,
+  top: 0,
 };
+
+/** Graphs with more entities than this open on their most important ones only. */
+export const LONG_TAIL_FROM = 2000;
+
+/** How many of the most important entities a large graph opens on. */
+export const DEFAULT_TOP = 1000;
+
+/** The filters a graph of `order` entities opens with: on a large graph, its most important entities only. */
+export function defaultFilters(order: number): Filters {
+  return order > LONG_TAIL_FROM ? { ...FILTERS_DEFAULTS, top: DEFAULT_TOP } : FILTERS_DEFAULTS;
+}
 
 export const STATE_DEFAULTS: State = {
   selected: null,
@@ -41,6 +62,7 @@ export const STATE_DEFAULTS: State = {
   hovered: null,
   hoveredEdge: null,
   filters: FILTERS_DEFAULTS,
+  colorBy: "kind",
 };
 
 export type Listener = (state: State, previous: State) => void;
@@ -136,6 +158,16 @@ export function setDateWindow(store: Store, dates: DateWindow | null): void {
   const now = store.get().filters.dates;
   if (now === dates || (now && dates && now.from === dates.from && now.to === dates.to)) return;
   setFilters(store, { dates });
+}
+
+/** Show only the `top` most important entities (0: all). */
+export function setTop(store: Store, top: number): void {
+  setFilters(store, { top: Math.max(0, Math.floor(top)) });
+}
+
+/** Colour nodes by kind or by community. */
+export function setColorBy(store: Store, colorBy: ColorBy): void {
+  if (store.get().colorBy !== colorBy) store.set({ colorBy });
 }
 
 /** Replace all filters at once (restoring a shared view). */

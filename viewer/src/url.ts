@@ -1,6 +1,6 @@
-// The view state in the URL hash (selection, filters, camera), so a link reproduces what its sender saw.
+// The view state in the URL hash (selection, filters, colouring, camera), so a link reproduces what its sender saw.
 import { ENTITY_KINDS, RELATION_TYPES, type EntityKind, type RelationType } from "../../src/schema/index.js";
-import { FILTERS_DEFAULTS, type Filters } from "./state.js";
+import { FILTERS_DEFAULTS, type ColorBy, type Filters } from "./state.js";
 
 /** A camera position as sigma stores it (normalised graph coordinates and zoom ratio). */
 export interface CameraView {
@@ -15,12 +15,17 @@ export interface ViewState {
   selectedEdge: string | null;
   filters: Filters;
   camera: CameraView | null;
+  /** Absent: by kind. */
+  colorBy?: ColorBy;
 }
 
 const round = (n: number): string => String(Math.round(n * 10000) / 10000);
 
-/** Encode a view as hash parameters (without the leading `#`); defaults are left out so links stay short. */
-export function encodeViewState(view: ViewState): string {
+/**
+ * Encode a view as hash parameters (without the leading `#`); defaults are left out so links stay short.
+ * `defaults` are the filters the graph opens with (a large graph opens on its most important entities).
+ */
+export function encodeViewState(view: ViewState, defaults: Filters = FILTERS_DEFAULTS): string {
   const p = new URLSearchParams();
   if (view.selected !== null) p.set("node", view.selected);
   if (view.selectedEdge !== null) p.set("edge", view.selectedEdge);
@@ -34,6 +39,8 @@ export function encodeViewState(view: ViewState): string {
     p.set("from", f.dates.from);
     p.set("to", f.dates.to);
   }
+  if (f.top !== defaults.top) p.set("top", f.top === 0 ? "all" : String(f.top));
+  if (view.colorBy === "community") p.set("color", "community");
   if (view.camera) p.set("cam", [view.camera.x, view.camera.y, view.camera.ratio].map(round).join(","));
   return p.toString();
 }
@@ -43,11 +50,13 @@ function listOf<T extends string>(value: string | null, allowed: readonly T[]): 
   return new Set(allowed.filter((a) => wanted.has(a)));
 }
 
-/** Decode hash parameters (with or without `#`); unknown or malformed values fall back to the defaults. */
-export function decodeViewState(hash: string): ViewState {
+/** Decode hash parameters (with or without `#`); unknown, malformed or absent values fall back to the defaults. */
+export function decodeViewState(hash: string, defaults: Filters = FILTERS_DEFAULTS): ViewState {
   const p = new URLSearchParams(hash.startsWith("#") ? hash.slice(1) : hash);
   const minDegree = Number(p.get("mindeg") ?? "0");
   const hood = p.get("hood");
+  const topParam = p.get("top");
+  const top = topParam === "all" ? 0 : Number(topParam);
   const cam = (p.get("cam") ?? "").split(",").map(Number);
   const [from, to] = [p.get("from") ?? "", p.get("to") ?? ""];
   const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -63,7 +72,9 @@ export function decodeViewState(hash: string): ViewState {
       minDegree: Number.isInteger(minDegree) && minDegree > 0 ? minDegree : FILTERS_DEFAULTS.minDegree,
       neighbourhood: hood === "1" ? 1 : hood === "2" ? 2 : 0,
       dates: day.test(from) && day.test(to) && from <= to ? { from, to } : null,
+      top: topParam !== null && Number.isInteger(top) && top >= 0 ? top : defaults.top,
     },
     camera,
+    colorBy: p.get("color") === "community" ? "community" : undefined,
   };
 }

@@ -1,8 +1,8 @@
-// The legend: one button per entity kind (colour, name, count) that hides or shows that kind; notes on size and edges.
+// The legend: colour by kind or by community; one button per entity kind (colour, name, count) that hides or shows that kind; the largest communities; notes on size and edges.
 import { ENTITY_KINDS, KIND_LABELS, type EntityKind } from "../../../src/schema/index.js";
 import type { Control } from "../context.js";
 import { clear, h } from "../dom.js";
-import { toggleKind } from "../state.js";
+import { setColorBy, toggleKind, type ColorBy } from "../state.js";
 
 const KIND_NAMES = KIND_LABELS;
 
@@ -32,10 +32,31 @@ export const mountLegend: Control = (el, ctx) => {
     buttons.set(kind, button);
     list.append(h("li", {}, button));
   }
+  const colorBy = h(
+    "select",
+    { id: "color-by", "aria-label": "Colour nodes by" },
+    h("option", { value: "kind" }, "kind"),
+    h("option", { value: "community" }, "community"),
+  );
+  colorBy.addEventListener("change", () => setColorBy(ctx.store, colorBy.value as ColorBy));
+  const communities = h("ol", { class: "legend-communities", hidden: true });
+  for (const c of ctx.display.communities) {
+    communities.append(
+      h(
+        "li",
+        { "data-community": c.id },
+        swatch(c.color),
+        h("span", { class: "legend-name" }, c.label),
+        h("span", { class: "legend-count" }, c.size),
+      ),
+    );
+  }
   clear(el);
   el.append(
     h("h2", {}, "Entities"),
+    ctx.display.communities.length ? h("label", { class: "row color-by" }, "Colour by ", colorBy) : "",
     list,
+    communities,
     h(
       "p",
       { class: "legend-note" },
@@ -46,12 +67,16 @@ export const mountLegend: Control = (el, ctx) => {
     h("p", { class: "legend-note" }, h("span", { class: "edge-key weak" }), "only named together"),
   );
   const sync = () => {
-    const hidden = ctx.store.get().filters.hiddenKinds;
-    for (const [kind, b] of buttons) b.setAttribute("aria-pressed", String(!hidden.has(kind)));
+    const { filters, colorBy: mode } = ctx.store.get();
+    for (const [kind, b] of buttons) b.setAttribute("aria-pressed", String(!filters.hiddenKinds.has(kind)));
+    colorBy.value = mode;
+    // by community, the kinds stay as filters without their colours, and the communities' colours are listed
+    communities.hidden = mode !== "community";
+    list.classList.toggle("uncoloured", mode === "community");
   };
   sync();
   return ctx.store.subscribe((s, prev) => {
-    if (s.filters.hiddenKinds !== prev.filters.hiddenKinds) sync();
+    if (s.filters.hiddenKinds !== prev.filters.hiddenKinds || s.colorBy !== prev.colorBy) sync();
   });
 };
 
