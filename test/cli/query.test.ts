@@ -56,8 +56,9 @@ describe("kg query", () => {
 
   it("prints JSON that parses back into records with evidence", () => {
     const r = query("relations", "--entity", "Kim Jong-un", "--relation", "sibling_of,child_of", "--json");
-    const relations = JSON.parse(r.stdout) as RelationRecord[];
+    const { relations, total, nextOffset } = JSON.parse(r.stdout) as { relations: RelationRecord[]; total: number; nextOffset: number | null };
     expect(relations.map((x) => x.relation).sort()).toEqual(["child_of", "sibling_of"]);
+    expect([total, nextOffset]).toEqual([2, null]);
     expect(relations.every((x) => x.evidence[0].text.length > 0)).toBe(true);
   });
 
@@ -71,11 +72,34 @@ describe("kg query", () => {
     expect(olga[6]).toContain("Olga Lyubimova and his daughter, Kim Ju-ae.");
   });
 
-  it("says on stderr when --limit cut the list", () => {
-    const r = query("relations", "--limit", "2", "--json");
-    expect(JSON.parse(r.stdout)).toHaveLength(2);
-    expect(r.stderr).toContain("--limit");
+  it("pages with --limit and --offset, and says on stderr which part it showed", () => {
+    type Body = { relations: RelationRecord[]; total: number; offset: number; nextOffset: number | null };
+    const all = JSON.parse(query("relations", "--json").stdout) as Body;
     expect(query("relations", "--json").stderr).toBe("");
+    const first = query("relations", "--limit", "4", "--json");
+    const page = JSON.parse(first.stdout) as Body;
+    expect(page.relations.map((x) => x.id)).toEqual(all.relations.slice(0, 4).map((x) => x.id));
+    expect([page.total, page.nextOffset]).toEqual([all.total, 4]);
+    expect(first.stderr).toContain(`showing 1–4 of ${all.total}; --offset 4`);
+    // pages laid end to end are the whole list, in order, once each
+    const ids: string[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const next = JSON.parse(query("relations", "--limit", "4", "--offset", String(offset), "--json").stdout) as Body;
+      ids.push(...next.relations.map((x) => x.id));
+      offset = next.nextOffset;
+    }
+    expect(ids).toEqual(all.relations.map((x) => x.id));
+    expect(query("relations", "--offset", "-1").status).toBe(2);
+  });
+
+  it("takes --from and --to as dates and rejects bad ones naming the flag", () => {
+    const bad = query("relations", "--from", "2024-13");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--from");
+    expect(query("relations", "--to", "yesterday").stderr).toContain("--to");
+    expect(query("relations", "--from", "2024-08", "--to", "2024-07").status).toBe(2);
+    // the seed graph has no dates: a range leaves nothing
+    expect((JSON.parse(query("relations", "--from", "2024", "--json").stdout) as { total: number }).total).toBe(0);
   });
 
   it("prints one entity as a single CSV record", () => {
@@ -95,8 +119,8 @@ describe("kg query", () => {
   it("matches patterns, and lists neighbours and stats", () => {
     const m = JSON.parse(query("match", "(a:person)-[:official_of]->(b:state)", "--json").stdout) as MatchResult;
     expect(m.bindings.map((b) => (b.a as EntityRecord).label).sort()).toEqual(["Choe Son-hui", "Olga Lyubimova"]);
-    const n = JSON.parse(query("neighbors", "Kim", "--depth", "2", "--json").stdout) as EntityRecord[];
-    expect(n.map((e) => e.label)).toContain("Olga Lyubimova");
+    const n = JSON.parse(query("neighbors", "Kim", "--depth", "2", "--json").stdout) as { neighbors: EntityRecord[] };
+    expect(n.neighbors.map((e) => e.label)).toContain("Olga Lyubimova");
     expect(JSON.parse(query("stats", "--json").stdout)).toMatchObject({ nodes: 18, edges: 18 });
   });
 
@@ -141,7 +165,7 @@ describe("kg query on the seed graph built by kg build", () => {
     for (const name of ["Kim Jong-un", "kim jong un", "Kim"]) {
       const r = onSeed("relations", "--entity", name, "--relation", "sibling_of,child_of,spouse_of");
       expect(r.status, r.stderr).toBe(0);
-      const relations = JSON.parse(r.stdout) as RelationRecord[];
+      const { relations } = JSON.parse(r.stdout) as { relations: RelationRecord[] };
       const kin = relations.map((x) => (x.source.label === "Kim Jong-un" ? x.target.label : x.source.label));
       expect(kin.sort()).toEqual(["Kim Ju-ae", "Kim Yo-jong"]);
     }
