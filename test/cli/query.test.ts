@@ -1,4 +1,4 @@
-// kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, and the seed graph built by kg build.
+// kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, pages, dates, and the seed graph built by kg build.
 import { spawnSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +6,7 @@ import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityRecord, MatchResult, PathResult, RelationRecord } from "../../src/query/index.js";
+import { datedGraphJson } from "../query/dated-fixture.js";
 import { SEED_PATH, SEED_TEXT, seedGraphJson } from "../query/seed-fixture.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -188,5 +189,50 @@ describe("kg query on the seed graph built by kg build", () => {
       expect(rel.evidence.length).toBeGreaterThan(0);
       for (const ev of rel.evidence) expect(SEED_TEXT.slice(ev.start, ev.end)).toBe(ev.text);
     });
+  });
+});
+
+describe("kg query on a dated graph of several articles", () => {
+  let dated: string;
+  beforeAll(() => {
+    dated = join(dir, "dated.json");
+    writeFileSync(dated, JSON.stringify(datedGraphJson()));
+  });
+  const onDated = (...args: string[]) => kg("query", ...args, "--graph", dated);
+
+  it("lists an entity's relations by date, oldest first, and says how many undated sentences it left out", () => {
+    const r = onDated("timeline", "Russia", "--cooccurrence", "--csv");
+    expect(r.status, r.stderr).toBe(0);
+    const [header, ...rows] = parseCsv(r.stdout);
+    expect(header).toEqual(["date", "source", "relation", "target", "details", "evidence"]);
+    const dates = rows.map((row) => row[0]);
+    expect(dates.length).toBeGreaterThan(5);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(r.stderr).toMatch(/\d+ undated evidence sentences? left out/);
+    const json = JSON.parse(onDated("timeline", "Russia", "--cooccurrence", "--json").stdout) as { entries: unknown[]; total: number; undated: number };
+    expect(json.entries).toHaveLength(rows.length);
+    expect(json.total).toBe(rows.length);
+  });
+
+  it("filters relations and neighbours by --from and --to", () => {
+    type Body = { relations: RelationRecord[]; total: number };
+    const july = JSON.parse(onDated("relations", "--cooccurrence", "--from", "2024-07", "--to", "2024-07", "--limit", "1000", "--json").stdout) as Body;
+    const all = JSON.parse(onDated("relations", "--cooccurrence", "--limit", "1000", "--json").stdout) as Body;
+    expect(july.total).toBeGreaterThan(0);
+    expect(july.total).toBeLessThan(all.total);
+    for (const rel of july.relations) expect(rel.evidence.every((ev) => (ev as { date?: string }).date?.startsWith("2024-07"))).toBe(true);
+    const n = JSON.parse(onDated("neighbors", "Russia", "--cooccurrence", "--from", "2024-07", "--to", "2024-07", "--json").stdout) as { total: number };
+    const every = JSON.parse(onDated("neighbors", "Russia", "--cooccurrence", "--json").stdout) as { total: number };
+    expect(n.total).toBeGreaterThan(0);
+    expect(n.total).toBeLessThan(every.total);
+  });
+
+  it("shows a document count and a few ids, and every id with --all-documents", () => {
+    const few = JSON.parse(onDated("entity", "Russia", "--json").stdout) as { entity: EntityRecord };
+    const all = JSON.parse(onDated("entity", "Russia", "--json", "--all-documents").stdout) as { entity: EntityRecord };
+    expect(all.entity.documents).toHaveLength(all.entity.documentCount);
+    expect(few.entity.documents).toEqual(all.entity.documents.slice(0, few.entity.documents.length));
+    expect(few.entity.documents.length).toBeLessThanOrEqual(5);
   });
 });
