@@ -254,40 +254,38 @@ export class KnowledgeGraph {
     const ranges = relationRanges(options.relation, options.includeCooccurrence ?? NEIGHBORS_DEFAULTS.includeCooccurrence);
     const range = resolveRange(options, "neighbors");
     const start = this.node(entity, "neighbors");
-    const distance = new Int32Array(index.nodeKeys.length);
-    distance[start] = -1;
-    const levels: number[] = [];
+    const seen = new Set<number>([start]);
+    const levels: number[][] = [];
     let frontier = [start];
     for (let d = 1; d <= depth && frontier.length; d++) {
       const next: number[] = [];
       for (const n of frontier) {
         forEachIncident(index, n, "both", ranges, (e, other) => {
-          if (distance[other] === 0 && (!range || edgeInRange(index.dates, e, range))) {
-            distance[other] = d;
+          if (!seen.has(other) && (!range || edgeInRange(index.dates, e, range))) {
+            seen.add(other);
             next.push(other);
           }
         });
       }
-      if (next.length) levels.push(next.length);
+      if (next.length) levels.push(next);
       frontier = next;
     }
-    // nearest first, most connected first within a distance: the page's distance levels, each read in the precomputed order
+    // nearest first, most connected first within a distance; only the levels the page reaches are sorted
     const { offset, limit } = pageWindow(options, "neighbors");
-    const total = levels.reduce((a, b) => a + b, 0);
+    const total = seen.size - 1;
     const ctx = recordContext(options);
+    const rank = index.connectedRank;
     const items: NeighborRecord[] = [];
     let before = 0;
     for (let d = 1; d <= levels.length && items.length < limit; d++) {
-      const size = levels[d - 1];
-      if (before + size > offset) {
-        let seen = before;
-        for (const n of index.connectedOrder) {
-          if (distance[n] !== d || seen++ < offset) continue;
-          items.push({ ...this.record(n, ctx), distance: d });
-          if (items.length >= limit) break;
+      const level = levels[d - 1];
+      if (before + level.length > offset) {
+        level.sort((a, b) => rank[a] - rank[b]);
+        for (let k = Math.max(0, offset - before); k < level.length && items.length < limit; k++) {
+          items.push({ ...this.record(level[k], ctx), distance: d });
         }
       }
-      before += size;
+      before += level.length;
     }
     const end = offset + items.length;
     return { items, total, offset, nextOffset: end < total ? end : null };
