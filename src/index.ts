@@ -11,8 +11,9 @@ export { buildKnowledgeGraph, checkPipeline, runPipeline, documentStages, BUILD_
 export type { BuildOptions, BuildResult, SourceText, Stage, DocState } from "./pipeline/index.js";
 export { scoreGraph, formatReport, Gold, type EvalReport } from "./eval/index.js";
 export { toJson, jsonChunks, toGexf, gexfChunks, graphJsonSchema, type JsonOptions, type GexfOptions } from "./export/index.js";
-export { KnowledgeGraph, PatternError, UnknownEntityError, handleApiRequest, API_LIMITS, parsePattern, MAX_HOPS } from "./query/index.js";
+export { KnowledgeGraph, PatternError, UnknownEntityError, handleApiRequest, API_LIMITS, DOCUMENT_SAMPLE, parsePattern, MAX_HOPS } from "./query/index.js";
 export type {
   EntityRecord, RelationRecord, NeighborRecord, PathResult, MatchResult, Binding, GraphStats, EntityRef, RelationFilter,
   EntitiesOptions, RelationsOptions, NeighborsOptions, PathOptions, MatchOptions, ApiResponse, KgGraph, Pattern,
+  DateRange, Page, PageOptions, RecordOptions, Timeline, TimelineEntry, TimelineOptions, DatedEvidence,
 } from "./query/index.js";

@@ -3,10 +3,14 @@ import { z } from "zod";
 import { KgError } from "../errors.js";
 import { EntityKind, RelationType } from "../schema/index.js";
 import { PatternError, UnknownEntityError } from "./errors.js";
+import { DateBound, resolveRange } from "./dates.js";
 import type { KnowledgeGraph } from "./knowledge-graph.js";
+import type { Page } from "./types.js";
 
-/** Caps on the work and size of one request. */
-export const API_LIMITS = { depth: 3, pathLength: 6, matchResults: 1000, matchBudget: 2_000_000, entities: 1000, relations: 1000, neighbors: 1000 } as const;
+/** Caps on the work and size of one request; `pageSize` is the default `limit` of listing routes. */
+export const API_LIMITS = {
+  depth: 3, pathLength: 6, matchResults: 1000, matchBudget: 2_000_000, entities: 1000, relations: 1000, neighbors: 1000, timeline: 1000, pageSize: 100,
+} as const;
 
 export interface ApiResponse {
   status: number;
@@ -19,67 +23,118 @@ const relations = z
   .transform((s) => s.split(",").map((r) => r.trim()).filter(Boolean))
   .pipe(z.array(RelationType).min(1, "name at least one relation"));
 const flag = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
-const limit = (max: number) => z.coerce.number().int().min(1).max(max).default(max);
+const limit = (max: number) => z.coerce.number().int().min(1).max(max).default(Math.min(max, API_LIMITS.pageSize));
+const offset = z.coerce.number().int().min(0).default(0);
+/** `documents=all` lists every document id of each entity; `sample` (default) the first few. */
+const documents = z.enum(["sample", "all"]).optional();
+const dates = { from: DateBound.optional(), to: DateBound.optional() };
+const paged = (max: number) => ({ limit: limit(max), offset, documents });
+
+/** `from` after `to` is an issue of `from`, like any other bad value. */
+function orderedDates<T extends { from?: string; to?: string }>(p: T, ctx: z.RefinementCtx): void {
+  if (p.from === undefined || p.to === undefined) return;
+  try {
+    resolveRange(p, "range");
+  } catch {
+    ctx.addIssue({ code: "custom", path: ["from"], message: `from ${p.from} is after to ${p.to}` });
+  }
+}
 
 const PARAMS = {
-  entities: z.strictObject({ search: z.string().optional(), kind: EntityKind.optional(), document: z.string().optional(), limit: limit(API_LIMITS.entities) }),
-  entity: z.strictObject({ name }),
-  relations: z.strictObject({
-    entity: name.optional(),
-    source: name.optional(),
-    target: name.optional(),
-    relation: relations.optional(),
-    cooccurrence: flag.optional(),
-    limit: limit(API_LIMITS.relations),
-  }),
-  neighbors: z.strictObject({
-    entity: name,
-    depth: z.coerce.number().int().min(1).max(API_LIMITS.depth).default(1),
-    relation: relations.optional(),
-    cooccurrence: flag.optional(),
-    limit: limit(API_LIMITS.neighbors),
-  }),
-  path: z.strictObject({
-    from: name,
-    to: name,
-    relation: relations.optional(),
-    maxLength: z.coerce.number().int().min(1).max(API_LIMITS.pathLength).default(API_LIMITS.pathLength),
-    cooccurrence: flag.optional(),
-  }),
-  match: z.strictObject({ pattern: name, limit: limit(API_LIMITS.matchResults), cooccurrence: flag.optional() }),
+  entities: z
+    .strictObject({ search: z.string().optional(), kind: EntityKind.optional(), document: z.string().optional(), ...dates, ...paged(API_LIMITS.entities) })
+    .superRefine(orderedDates),
+  entity: z.strictObject({ name, documents }),
+  relations: z
+    .strictObject({
+      entity: name.optional(),
+      source: name.optional(),
+      target: name.optional(),
+      relation: relations.optional(),
+      cooccurrence: flag.optional(),
+      ...dates,
+      ...paged(API_LIMITS.relations),
+    })
+    .superRefine(orderedDates),
+  neighbors: z
+    .strictObject({
+      entity: name,
+      depth: z.coerce.number().int().min(1).max(API_LIMITS.depth).default(1),
+      relation: relations.optional(),
+      cooccurrence: flag.optional(),
+      ...dates,
+      ...paged(API_LIMITS.neighbors),
+    })
+    .superRefine(orderedDates),
+  path: z
+    .strictObject({
+      from: name,
+      to: name,
+      relation: relations.optional(),
+      maxLength: z.coerce.number().int().min(1).max(API_LIMITS.pathLength).default(API_LIMITS.pathLength),
+      cooccurrence: flag.optional(),
+      // `from` and `to` name the two entities here, so the date range has its own names
+      since: DateBound.optional(),
+      until: DateBound.optional(),
+      documents,
+    })
+    .superRefine((p, ctx) => orderedDates({ from: p.since, to: p.until }, ctx)),
+  match: z
+    .strictObject({ pattern: name, cooccurrence: flag.optional(), ...dates, ...paged(API_LIMITS.matchResults) })
+    .superRefine(orderedDates),
+  timeline: z
+    .strictObject({ entity: name, relation: relations.optional(), cooccurrence: flag.optional(), ...dates, ...paged(API_LIMITS.timeline) })
+    .superRefine(orderedDates),
   stats: z.strictObject({}),
 } as const;
 
 type Endpoint = keyof typeof PARAMS;
 type Params<E extends Endpoint> = z.infer<(typeof PARAMS)[E]>;
 
+/** The paging fields of a body: the window asked for, the total, and where the next page starts. */
+function window<T>(page: Page<T>, limit: number): { total: number; offset: number; limit: number; nextOffset: number | null; truncated: boolean } {
+  return { total: page.total, offset: page.offset, limit, nextOffset: page.nextOffset, truncated: page.nextOffset !== null };
+}
+
+const STATS = new WeakMap<KnowledgeGraph, ReturnType<KnowledgeGraph["stats"]>>();
+
 const ROUTES: { [E in Endpoint]: (kg: KnowledgeGraph, p: Params<E>) => ApiResponse } = {
   entities(kg, p) {
-    const found = kg.entities({ search: p.search, kind: p.kind, document: p.document, limit: p.limit + 1 });
-    return ok({ entities: found.slice(0, p.limit), truncated: found.length > p.limit });
+    const page = kg.entitiesPage(p);
+    return ok({ entities: page.items, ...window(page, p.limit) });
   },
   entity(kg, p) {
-    const entity = kg.entity(p.name);
+    const entity = kg.entity(p.name, p);
     if (entity) return ok({ entity });
     const suggestions = kg.suggest(p.name);
     return { status: 404, body: { error: `no entity named "${p.name}"`, code: "UNKNOWN_ENTITY", suggestions } };
   },
   relations(kg, p) {
-    const found = kg.relations({ entity: p.entity, source: p.source, target: p.target, relation: p.relation, includeCooccurrence: p.cooccurrence, limit: p.limit + 1 });
-    return ok({ relations: found.slice(0, p.limit), truncated: found.length > p.limit });
+    const page = kg.relationsPage({ ...p, includeCooccurrence: p.cooccurrence });
+    return ok({ relations: page.items, ...window(page, p.limit) });
   },
   neighbors(kg, p) {
-    const found = kg.neighbors(p.entity, { depth: p.depth, relation: p.relation, includeCooccurrence: p.cooccurrence, limit: p.limit + 1 });
-    return ok({ entity: kg.entity(p.entity), neighbors: found.slice(0, p.limit), truncated: found.length > p.limit });
+    const page = kg.neighborsPage(p.entity, { ...p, includeCooccurrence: p.cooccurrence });
+    return ok({ entity: kg.entity(p.entity, p), neighbors: page.items, ...window(page, p.limit) });
   },
   path(kg, p) {
-    return ok({ path: kg.path(p.from, p.to, { maxLength: p.maxLength, relation: p.relation, includeCooccurrence: p.cooccurrence }) });
+    const options = { maxLength: p.maxLength, relation: p.relation, includeCooccurrence: p.cooccurrence, from: p.since, to: p.until, documents: p.documents };
+    return ok({ path: kg.path(p.from, p.to, options) });
   },
   match(kg, p) {
-    return ok(kg.match(p.pattern, { limit: p.limit, budget: API_LIMITS.matchBudget, includeCooccurrence: p.cooccurrence }));
+    const result = kg.match(p.pattern, { ...p, budget: API_LIMITS.matchBudget, includeCooccurrence: p.cooccurrence });
+    const end = result.offset + result.bindings.length;
+    return ok({ ...result, limit: p.limit, nextOffset: end < result.total ? end : null });
+  },
+  timeline(kg, p) {
+    const { entity, items, undated, ...page } = kg.timeline(p.entity, { ...p, includeCooccurrence: p.cooccurrence });
+    return ok({ entity, entries: items, undated, ...window({ items, ...page }, p.limit) });
   },
   stats(kg) {
-    return ok(kg.stats());
+    // the graph never changes under a KnowledgeGraph, and a body is only serialised, never changed
+    let stats = STATS.get(kg);
+    if (!stats) STATS.set(kg, (stats = kg.stats()));
+    return ok(stats);
   },
 };
 
@@ -91,7 +146,8 @@ function run<E extends Endpoint>(endpoint: E, kg: KnowledgeGraph, url: URL): Api
   const parsed = PARAMS[endpoint].safeParse(Object.fromEntries(url.searchParams));
   if (!parsed.success) {
     const issues = parsed.error.issues.map((i) => ({ path: i.path.map(String).join("."), message: i.message }));
-    return { status: 400, body: { error: `invalid parameters for /api/${endpoint}`, code: "INVALID_ARGS", issues } };
+    const named = issues.map((i) => (i.path ? `${i.path}: ${i.message}` : i.message)).join("; ");
+    return { status: 400, body: { error: `invalid parameters for /api/${endpoint}: ${named}`, code: "INVALID_ARGS", issues } };
   }
   return ROUTES[endpoint](kg, parsed.data as Params<E>);
 }

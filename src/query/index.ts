@@ -1,4 +1,4 @@
-// The query API: KnowledgeGraph, its record and option types, pattern errors and the HTTP handler.
+// The query API: KnowledgeGraph, its record and option types, pattern errors, date bounds and the HTTP handler.
 export { KnowledgeGraph } from "./knowledge-graph.js";
 export { PatternError, UnknownEntityError } from "./errors.js";
 export { handleApiRequest, API_LIMITS, type ApiResponse } from "./http.js";
@@ -7,4 +7,5 @@ export { parsePattern, MAX_HOPS, type Pattern, type NodePattern, type Relationsh
 export { toCsv, toTable, type Table } from "./format.js";
 export type { KgGraph } from "./indexes.js";
 export * from "./types.js";
-export { entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable } from "./rows.js";
+export { entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable, timelineTable } from "./rows.js";
+export { DateBound } from "./dates.js";

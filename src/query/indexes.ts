@@ -2,6 +2,7 @@
 import type { AbstractGraph } from "graphology-types";
 import { ENTITY_KINDS, RELATION_TYPES, SYMMETRIC_RELATIONS, TYPED_RELATIONS } from "../schema/index.js";
 import type { EdgeAttributes, GraphAttributes, NodeAttributes, RelationType } from "../schema/index.js";
+import { buildDateIndex, type DateIndex } from "./dates.js";
 import { nameTokens, normaliseName } from "./normalise.js";
 
 /** A kgraph graph: graphology with the contract's attributes. */
@@ -38,6 +39,14 @@ export interface GraphIndex {
   normAliases: string[][];
   degree: Float64Array;
   pagerank: Float64Array;
+  /** Evidence and node dates, for date ranges and timelines. */
+  dates: DateIndex;
+  /** Nodes most connected first (compareConnected), and each node's place in that order. */
+  connectedOrder: Int32Array;
+  connectedRank: Int32Array;
+  /** Edges strongest first (compareStrength), and each edge's place in that order, so result lists sort by number. */
+  strengthOrder: Int32Array;
+  strengthRank: Int32Array;
 }
 
 /**
@@ -124,10 +133,25 @@ export function buildIndex(graph: KgGraph): GraphIndex {
   // Filling node rows in relation order leaves each row sorted by relation, ready for binary search.
   const out = groupBy(n, edgeSource, byRelation.items, m);
   const inn = groupBy(n, edgeTarget, byRelation.items, m);
-  return {
+  const index: GraphIndex = {
     nodeKeys, nodeId, edgeKeys, edgeSource, edgeTarget, edgeRel, edgeConfidence, edgeWeight, out, in: inn, byRelation,
     kindNodes, nodeKind, labels, aliases, tokens, documents, normLabels, normAliases, degree, pagerank,
+    dates: buildDateIndex(graph, nodeKeys, edgeKeys),
+    connectedOrder: new Int32Array(0), connectedRank: new Int32Array(n), strengthOrder: new Int32Array(0), strengthRank: new Int32Array(m),
   };
+  index.connectedOrder = Int32Array.from({ length: n }, (_, k) => k).sort((a, b) => compareConnected(index, a, b));
+  index.connectedOrder.forEach((node, rank) => (index.connectedRank[node] = rank));
+  index.strengthOrder = Int32Array.from({ length: m }, (_, k) => k).sort((a, b) => compareStrength(index, a, b));
+  index.strengthOrder.forEach((edge, rank) => (index.strengthRank[edge] = rank));
+  return index;
+}
+
+/** Sort edges in place by relation code, then strongest first: the order of relation lists. */
+export function sortByRelationThenStrength(index: GraphIndex, edges: number[]): number[] {
+  const m = index.edgeKeys.length;
+  const keys = Float64Array.from(edges, (e) => index.edgeRel[e] * m + index.strengthRank[e]).sort();
+  for (let i = 0; i < keys.length; i++) edges[i] = index.strengthOrder[keys[i] % m];
+  return edges;
 }
 
 function lowerBound(index: GraphIndex, items: Int32Array, lo: number, hi: number, code: number): number {

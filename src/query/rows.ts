@@ -1,6 +1,6 @@
 // Query results flattened into tables for the CLI's table and CSV output.
 import type { Table } from "./format.js";
-import type { EntityRecord, GraphStats, MatchResult, NeighborRecord, PathResult, RelationRecord } from "./types.js";
+import type { EntityRecord, GraphStats, MatchResult, NeighborRecord, PathResult, RelationRecord, TimelineEntry } from "./types.js";
 
 function details(r: RelationRecord): string {
   const parts: string[] = [];
@@ -15,11 +15,24 @@ function evidence(r: RelationRecord): string {
   return r.evidence.map((e) => e.text).join(" | ");
 }
 
+/** The document ids a record lists, with how many more it left out. */
+function documents(e: EntityRecord): string {
+  const more = e.documentCount - e.documents.length;
+  return e.documents.join("; ") + (more > 0 ? ` (+${more} more)` : "");
+}
+
+function dates(x: { firstDate?: string; lastDate?: string }): string {
+  if (x.firstDate === undefined) return "";
+  return x.firstDate === x.lastDate || x.lastDate === undefined ? x.firstDate : `${x.firstDate} – ${x.lastDate}`;
+}
+
 /** One row per entity. */
 export function entityTable(entities: readonly EntityRecord[]): Table {
   return {
-    columns: ["id", "label", "kind", "aliases", "mentions", "degree", "pagerank", "documents"],
-    rows: entities.map((e) => [e.id, e.label, e.kind, e.aliases.join("; "), e.mentions, e.degree, Number(e.pagerank.toFixed(6)), e.documents.join("; ")]),
+    columns: ["id", "label", "kind", "aliases", "mentions", "degree", "pagerank", "dates", "document count", "documents"],
+    rows: entities.map((e) => [
+      e.id, e.label, e.kind, e.aliases.join("; "), e.mentions, e.degree, Number(e.pagerank.toFixed(6)), dates(e), e.documentCount, documents(e),
+    ]),
   };
 }
 
@@ -29,7 +42,8 @@ export function entityFieldTable(e: EntityRecord): Table {
     columns: ["field", "value"],
     rows: [
       ["id", e.id], ["label", e.label], ["kind", e.kind], ["aliases", e.aliases.join("; ")], ["mentions", e.mentions],
-      ["documents", e.documents.join("; ")], ["degree", e.degree], ["pagerank", e.pagerank], ["community", e.community],
+      ["dates", dates(e)], ["document count", e.documentCount], ["documents", documents(e)],
+      ["degree", e.degree], ["pagerank", e.pagerank], ["community", e.community],
     ],
   };
 }
@@ -39,6 +53,14 @@ export function relationTable(relations: readonly RelationRecord[]): Table {
   return {
     columns: ["source", "relation", "target", "details", "confidence", "weight", "evidence"],
     rows: relations.map((r) => [r.source.label, r.relation, r.target.label, details(r), r.confidence, r.weight, evidence(r)]),
+  };
+}
+
+/** One row per dated statement of a relation, oldest first. */
+export function timelineTable(entries: readonly TimelineEntry[]): Table {
+  return {
+    columns: ["date", "source", "relation", "target", "details", "evidence"],
+    rows: entries.map(({ date, relation: r }) => [date, r.source.label, r.relation, r.target.label, details(r), evidence(r)]),
   };
 }
 

@@ -1,4 +1,4 @@
-// kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, and the seed graph built by kg build.
+// kg query end to end through dist/cli/main.js: tables, JSON, CSV, exit codes, pages, dates, and the seed graph built by kg build.
 import { spawnSync } from "node:child_process";
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -6,6 +6,7 @@ import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { EntityRecord, MatchResult, PathResult, RelationRecord } from "../../src/query/index.js";
+import { datedGraphJson } from "../query/dated-fixture.js";
 import { SEED_PATH, SEED_TEXT, seedGraphJson } from "../query/seed-fixture.js";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
@@ -56,8 +57,9 @@ describe("kg query", () => {
 
   it("prints JSON that parses back into records with evidence", () => {
     const r = query("relations", "--entity", "Kim Jong-un", "--relation", "sibling_of,child_of", "--json");
-    const relations = JSON.parse(r.stdout) as RelationRecord[];
+    const { relations, total, nextOffset } = JSON.parse(r.stdout) as { relations: RelationRecord[]; total: number; nextOffset: number | null };
     expect(relations.map((x) => x.relation).sort()).toEqual(["child_of", "sibling_of"]);
+    expect([total, nextOffset]).toEqual([2, null]);
     expect(relations.every((x) => x.evidence[0].text.length > 0)).toBe(true);
   });
 
@@ -71,11 +73,34 @@ describe("kg query", () => {
     expect(olga[6]).toContain("Olga Lyubimova and his daughter, Kim Ju-ae.");
   });
 
-  it("says on stderr when --limit cut the list", () => {
-    const r = query("relations", "--limit", "2", "--json");
-    expect(JSON.parse(r.stdout)).toHaveLength(2);
-    expect(r.stderr).toContain("--limit");
+  it("pages with --limit and --offset, and says on stderr which part it showed", () => {
+    type Body = { relations: RelationRecord[]; total: number; offset: number; nextOffset: number | null };
+    const all = JSON.parse(query("relations", "--json").stdout) as Body;
     expect(query("relations", "--json").stderr).toBe("");
+    const first = query("relations", "--limit", "4", "--json");
+    const page = JSON.parse(first.stdout) as Body;
+    expect(page.relations.map((x) => x.id)).toEqual(all.relations.slice(0, 4).map((x) => x.id));
+    expect([page.total, page.nextOffset]).toEqual([all.total, 4]);
+    expect(first.stderr).toContain(`showing 1–4 of ${all.total}; --offset 4`);
+    // pages laid end to end are the whole list, in order, once each
+    const ids: string[] = [];
+    for (let offset: number | null = 0; offset !== null; ) {
+      const next = JSON.parse(query("relations", "--limit", "4", "--offset", String(offset), "--json").stdout) as Body;
+      ids.push(...next.relations.map((x) => x.id));
+      offset = next.nextOffset;
+    }
+    expect(ids).toEqual(all.relations.map((x) => x.id));
+    expect(query("relations", "--offset", "-1").status).toBe(2);
+  });
+
+  it("takes --from and --to as dates and rejects bad ones naming the flag", () => {
+    const bad = query("relations", "--from", "2024-13");
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("--from");
+    expect(query("relations", "--to", "yesterday").stderr).toContain("--to");
+    expect(query("relations", "--from", "2024-08", "--to", "2024-07").status).toBe(2);
+    // the seed graph has no dates: a range leaves nothing
+    expect((JSON.parse(query("relations", "--from", "2024", "--json").stdout) as { total: number }).total).toBe(0);
   });
 
   it("prints one entity as a single CSV record", () => {
@@ -95,8 +120,8 @@ describe("kg query", () => {
   it("matches patterns, and lists neighbours and stats", () => {
     const m = JSON.parse(query("match", "(a:person)-[:official_of]->(b:state)", "--json").stdout) as MatchResult;
     expect(m.bindings.map((b) => (b.a as EntityRecord).label).sort()).toEqual(["Choe Son-hui", "Olga Lyubimova"]);
-    const n = JSON.parse(query("neighbors", "Kim", "--depth", "2", "--json").stdout) as EntityRecord[];
-    expect(n.map((e) => e.label)).toContain("Olga Lyubimova");
+    const n = JSON.parse(query("neighbors", "Kim", "--depth", "2", "--json").stdout) as { neighbors: EntityRecord[] };
+    expect(n.neighbors.map((e) => e.label)).toContain("Olga Lyubimova");
     expect(JSON.parse(query("stats", "--json").stdout)).toMatchObject({ nodes: 18, edges: 18 });
   });
 
@@ -145,7 +170,7 @@ describe("kg query on the seed graph built by kg build", () => {
     for (const name of ["Kim Jong-un", "kim jong un", "Kim"]) {
       const r = onSeed("relations", "--entity", name, "--relation", "sibling_of,child_of,spouse_of");
       expect(r.status, r.stderr).toBe(0);
-      const relations = JSON.parse(r.stdout) as RelationRecord[];
+      const { relations } = JSON.parse(r.stdout) as { relations: RelationRecord[] };
       const kin = relations.map((x) => (x.source.label === "Kim Jong-un" ? x.target.label : x.source.label));
       expect(kin.sort()).toEqual(["Kim Ju-ae", "Kim Yo-jong"]);
     }
@@ -168,5 +193,50 @@ describe("kg query on the seed graph built by kg build", () => {
       expect(rel.evidence.length).toBeGreaterThan(0);
       for (const ev of rel.evidence) expect(SEED_TEXT.slice(ev.start, ev.end)).toBe(ev.text);
     });
+  });
+});
+
+describe("kg query on a dated graph of several articles", () => {
+  let dated: string;
+  beforeAll(() => {
+    dated = join(dir, "dated.json");
+    writeFileSync(dated, JSON.stringify(datedGraphJson()));
+  });
+  const onDated = (...args: string[]) => kg("query", ...args, "--graph", dated);
+
+  it("lists an entity's relations by date, oldest first, and says how many undated sentences it left out", () => {
+    const r = onDated("timeline", "Russia", "--cooccurrence", "--csv");
+    expect(r.status, r.stderr).toBe(0);
+    const [header, ...rows] = parseCsv(r.stdout);
+    expect(header).toEqual(["date", "source", "relation", "target", "details", "evidence"]);
+    const dates = rows.map((row) => row[0]);
+    expect(dates.length).toBeGreaterThan(5);
+    expect(dates).toEqual([...dates].sort());
+    expect(dates.every((d) => /^\d{4}-\d{2}-\d{2}$/.test(d))).toBe(true);
+    expect(r.stderr).toMatch(/\d+ undated evidence sentences? left out/);
+    const json = JSON.parse(onDated("timeline", "Russia", "--cooccurrence", "--json").stdout) as { entries: unknown[]; total: number; undated: number };
+    expect(json.entries).toHaveLength(rows.length);
+    expect(json.total).toBe(rows.length);
+  });
+
+  it("filters relations and neighbours by --from and --to", () => {
+    type Body = { relations: RelationRecord[]; total: number };
+    const july = JSON.parse(onDated("relations", "--cooccurrence", "--from", "2024-07", "--to", "2024-07", "--limit", "1000", "--json").stdout) as Body;
+    const all = JSON.parse(onDated("relations", "--cooccurrence", "--limit", "1000", "--json").stdout) as Body;
+    expect(july.total).toBeGreaterThan(0);
+    expect(july.total).toBeLessThan(all.total);
+    for (const rel of july.relations) expect(rel.evidence.every((ev) => (ev as { date?: string }).date?.startsWith("2024-07"))).toBe(true);
+    const n = JSON.parse(onDated("neighbors", "Russia", "--cooccurrence", "--from", "2024-07", "--to", "2024-07", "--json").stdout) as { total: number };
+    const every = JSON.parse(onDated("neighbors", "Russia", "--cooccurrence", "--json").stdout) as { total: number };
+    expect(n.total).toBeGreaterThan(0);
+    expect(n.total).toBeLessThan(every.total);
+  });
+
+  it("shows a document count and a few ids, and every id with --all-documents", () => {
+    const few = JSON.parse(onDated("entity", "Russia", "--json").stdout) as { entity: EntityRecord };
+    const all = JSON.parse(onDated("entity", "Russia", "--json", "--all-documents").stdout) as { entity: EntityRecord };
+    expect(all.entity.documents).toHaveLength(all.entity.documentCount);
+    expect(few.entity.documents).toEqual(all.entity.documents.slice(0, few.entity.documents.length));
+    expect(few.entity.documents.length).toBeLessThanOrEqual(5);
   });
 });

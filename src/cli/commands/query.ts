@@ -1,10 +1,11 @@
-// `kg query`: entity, entities, relations, neighbors, path, match and stats over a built graph, as a table, JSON or CSV.
+// `kg query`: entity, entities, relations, neighbors, path, match, timeline and stats over a built graph, as a table, JSON or CSV.
 import { z } from "zod";
 import { KgError } from "../../errors.js";
 import {
-  PatternError, entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable, toCsv, toTable,
+  API_LIMITS, DateBound, PatternError, entityFieldTable, entityTable, matchTable, neighborTable, pathTable, relationTable, statsTable,
+  timelineTable, toCsv, toTable,
 } from "../../query/index.js";
-import type { KnowledgeGraph, Table } from "../../query/index.js";
+import type { KnowledgeGraph, Page, Table } from "../../query/index.js";
 import { EntityKind, RelationType } from "../../schema/index.js";
 import type { Command } from "../command.js";
 import { DEFAULT_GRAPH_FILE, loadGraphFile } from "../graph-file.js";
@@ -17,7 +18,8 @@ const HELP = `usage: kg query <what> [arguments] [options]
   relations [--entity X] [--source X] [--target X] [--relation R[,R...]]
   neighbors X [--depth N] [--relation R[,R...]]
   path A B [--max-length N] [--relation R[,R...]]
-  match PATTERN [--limit N]         e.g. '(a:person)-[:official_of]->(b:state)'
+  match PATTERN                     e.g. '(a:person)-[:official_of]->(b:state)'
+  timeline X [--relation R[,R...]]  X's relations by the date of their evidence, oldest first
   stats                             counts by kind, relation and document
 
 options:
@@ -25,6 +27,10 @@ options:
   --json            JSON output        --csv   CSV output (RFC 4180)
   --cooccurrence    also follow weak co_occurs_with edges
   --document D      (entities) only entities mentioned in document D
+  --from D --to D   only relations with evidence dated in [D, D] (YYYY, YYYY-MM or YYYY-MM-DD;
+                    either may be left out); entities: only those with a document dated in it
+  --limit N         results per page (default ${API_LIMITS.pageSize})   --offset N   skip the first N
+  --all-documents   list every document id of each entity (default: the first few and a count)
 
 Names match labels and aliases, ignoring case and accents. See docs/query.md.
 Exit codes: 0 found, 1 unknown entity or no path, 2 bad arguments, pattern or graph.`;
@@ -43,6 +49,10 @@ const OPTIONS = {
   depth: { type: "string" },
   "max-length": { type: "string" },
   limit: { type: "string" },
+  offset: { type: "string" },
+  from: { type: "string" },
+  to: { type: "string" },
+  "all-documents": { type: "boolean" },
   cooccurrence: { type: "boolean" },
   help: { type: "boolean", short: "h" },
 } as const;
@@ -50,7 +60,10 @@ const OPTIONS = {
 const Flags = z.object({
   depth: z.coerce.number().int().min(1).default(1),
   "max-length": z.coerce.number().int().min(1).default(6),
-  limit: z.coerce.number().int().min(1).default(1000),
+  limit: z.coerce.number().int().min(1).default(API_LIMITS.pageSize),
+  offset: z.coerce.number().int().min(0).default(0),
+  from: DateBound.optional(),
+  to: DateBound.optional(),
   kind: EntityKind.optional(),
   relation: z
     .string()
@@ -72,8 +85,16 @@ function positionals(what: string, args: string[], count: number, names: string)
   return args;
 }
 
-function cut(found: number, limit: number): string | undefined {
-  return found > limit ? `showing the first ${limit}; raise --limit for more` : undefined;
+/** The JSON of a page, as the HTTP API answers it, under the name of its items. */
+function pageJson<T>(name: string, page: Page<T>, limit: number): Record<string, unknown> {
+  return { [name]: page.items, total: page.total, offset: page.offset, limit, nextOffset: page.nextOffset, truncated: page.nextOffset !== null };
+}
+
+/** Which part of a longer list was shown, and how to get the next part. */
+function cut(page: { total: number; offset: number; items: unknown[]; nextOffset: number | null }): string | undefined {
+  if (page.nextOffset === null && page.offset === 0) return undefined;
+  const shown = page.items.length ? `${page.offset + 1}–${page.offset + page.items.length}` : "none";
+  return `showing ${shown} of ${page.total}` + (page.nextOffset !== null ? `; --offset ${page.nextOffset} for the next page` : "");
 }
 
 function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): Output {
@@ -81,46 +102,64 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
   if (!parsed.success) fail(parsed.error.issues.map((i) => `--${i.path.join(".")}: ${i.message}`).join("; "));
   const flags = parsed.data;
   const includeCooccurrence = values.cooccurrence ?? false;
+  const common = {
+    from: flags.from, to: flags.to, documents: values["all-documents"] ? ("all" as const) : ("sample" as const), offset: flags.offset, limit: flags.limit,
+  };
   switch (what) {
     case "entity": {
       const [name] = positionals(what, args, 1, "one NAME");
-      const entity = kg.requireEntity(name);
-      const relations = kg.relations({ entity: entity.id, includeCooccurrence });
+      const entity = kg.requireEntity(name, common);
+      const relations = kg.relationsPage({ ...common, entity: entity.id, includeCooccurrence });
       return {
-        json: { entity, relations },
-        tables: [{ table: entityFieldTable(entity) }, { title: `relations (${relations.length})`, table: relationTable(relations) }],
+        json: { entity, ...pageJson("relations", relations, flags.limit) },
+        tables: [{ table: entityFieldTable(entity) }, { title: `relations (${relations.total})`, table: relationTable(relations.items) }],
         csv: entityTable([entity]),
         found: true,
+        note: cut(relations),
       };
     }
     case "entities": {
       positionals(what, args, 0, "no positional arguments");
-      const found = kg.entities({ search: values.search, kind: flags.kind, document: values.document, limit: flags.limit + 1 });
-      const entities = found.slice(0, flags.limit);
-      return { json: entities, tables: [{ table: entityTable(entities) }], found: true, note: cut(found.length, flags.limit) };
+      const page = kg.entitiesPage({ ...common, search: values.search, kind: flags.kind, document: values.document });
+      return { json: pageJson("entities", page, flags.limit), tables: [{ table: entityTable(page.items) }], found: true, note: cut(page) };
     }
     case "relations": {
       positionals(what, args, 0, "no positional arguments (use --entity, --source, --target, --relation)");
-      const found = kg.relations({ entity: values.entity, source: values.source, target: values.target, relation: flags.relation, includeCooccurrence, limit: flags.limit + 1 });
-      const relations = found.slice(0, flags.limit);
-      return { json: relations, tables: [{ table: relationTable(relations) }], found: true, note: cut(found.length, flags.limit) };
+      const page = kg.relationsPage({ ...common, entity: values.entity, source: values.source, target: values.target, relation: flags.relation, includeCooccurrence });
+      return { json: pageJson("relations", page, flags.limit), tables: [{ table: relationTable(page.items) }], found: true, note: cut(page) };
     }
     case "neighbors": {
       const [name] = positionals(what, args, 1, "one entity name");
-      const neighbors = kg.neighbors(name, { depth: flags.depth, relation: flags.relation, includeCooccurrence });
-      return { json: neighbors, tables: [{ table: neighborTable(neighbors) }], found: true };
+      const page = kg.neighborsPage(name, { ...common, depth: flags.depth, relation: flags.relation, includeCooccurrence });
+      return { json: pageJson("neighbors", page, flags.limit), tables: [{ table: neighborTable(page.items) }], found: true, note: cut(page) };
+    }
+    case "timeline": {
+      const [name] = positionals(what, args, 1, "one entity name");
+      const { entity, undated, ...page } = kg.timeline(name, { ...common, relation: flags.relation, includeCooccurrence });
+      const undatedNote = undated ? `${undated} undated evidence sentence${undated === 1 ? "" : "s"} left out` : undefined;
+      const note = [cut(page), undatedNote].filter(Boolean).join("; ") || undefined;
+      return {
+        json: { entity, ...pageJson("entries", page, flags.limit), undated },
+        tables: [{ table: timelineTable(page.items) }],
+        found: true,
+        note,
+      };
     }
     case "path": {
       const [from, to] = positionals(what, args, 2, "two entity names");
-      const path = kg.path(from, to, { maxLength: flags["max-length"], relation: flags.relation, includeCooccurrence });
+      const path = kg.path(from, to, { ...common, maxLength: flags["max-length"], relation: flags.relation, includeCooccurrence });
       if (!path) return { json: null, tables: [], found: false, note: `no path between "${from}" and "${to}" within ${flags["max-length"]} hops` };
       return { json: path, tables: [{ table: pathTable(path) }], found: true };
     }
     case "match": {
       const [pattern] = positionals(what, args, 1, "one PATTERN (quote it)");
-      const result = kg.match(pattern, { limit: flags.limit, includeCooccurrence });
-      const note = result.truncated ? `showing the first ${result.bindings.length} matches; raise --limit or narrow the pattern` : undefined;
-      return { json: result, tables: [{ table: matchTable(result) }], found: true, note };
+      const result = kg.match(pattern, { ...common, includeCooccurrence });
+      const end = result.offset + result.bindings.length;
+      const nextOffset = end < result.total ? end : null;
+      const note = result.complete
+        ? cut({ ...result, items: result.bindings, nextOffset })
+        : `showing ${result.bindings.length} matches of ${result.total} found before the search budget ran out; narrow the pattern`;
+      return { json: { ...result, limit: flags.limit, nextOffset }, tables: [{ table: matchTable(result) }], found: true, note };
     }
     case "stats": {
       positionals(what, args, 0, "no arguments");
@@ -128,7 +167,7 @@ function run(kg: KnowledgeGraph, what: string, args: string[], values: Values): 
       return { json: stats, tables: [{ table: statsTable(stats) }], found: true };
     }
     default:
-      fail(`unknown query "${what}"; use entity, entities, relations, neighbors, path, match or stats`);
+      fail(`unknown query "${what}"; use entity, entities, relations, neighbors, path, match, timeline or stats`);
   }
 }
 

@@ -2,7 +2,8 @@
 import { ALL_CODES, KIND_CODE, RELATION_CODE, SYMMETRIC_CODES, TYPED_CODES, forEachIncident, toRanges } from "../indexes.js";
 import type { CodeRanges, Direction, GraphIndex, KgGraph } from "../indexes.js";
 import { normaliseName } from "../normalise.js";
-import { entityRecord, relationRecord } from "../records.js";
+import { edgeInRange, nodeInRange, type DateBounds } from "../dates.js";
+import { entityRecord, relationRecord, type RecordContext } from "../records.js";
 import { lookupNodes } from "../resolve.js";
 import { MATCH_DEFAULTS, type Binding, type MatchOptions, type MatchResult } from "../types.js";
 import type { NodePattern, Pattern, RelationshipPattern } from "./parser.js";
@@ -29,10 +30,16 @@ function candidates(index: GraphIndex, node: NodePattern): number[] | undefined 
   return nodes;
 }
 
-/** Find every binding of a parsed pattern, up to the limit and work budget in options. */
-export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern, options: MatchOptions = {}): MatchResult {
+/**
+ * Find the bindings of a parsed pattern: all of them are counted (within the work budget), and those from
+ * `offset` on, up to `limit`, are returned. With a date range in `ctx`, every relationship binds only
+ * relations with evidence inside it, and a pattern of one node only entities with a document inside it.
+ */
+export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern, options: MatchOptions = {}, ctx: RecordContext = { allDocuments: false }): MatchResult {
   const limit = options.limit ?? MATCH_DEFAULTS.limit;
+  const offset = options.offset ?? 0;
   const budget = options.budget ?? MATCH_DEFAULTS.budget;
+  const range: DateBounds | undefined = ctx.range;
   const { nodes, rels } = pattern;
   const allowed: Array<Set<number> | undefined> = [];
   const sizes: number[] = [];
@@ -70,13 +77,15 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
   const relBound: Array<number | number[]> = new Array(rels.length);
   const bindings: Binding[] = [];
   let visits = 0;
+  let found = 0;
   let stopped = false;
-  let truncated = false;
+  const lonely = rels.length === 0;
 
   const bind = (i: number, n: number): boolean => {
     const kinds = kindSets[i];
     if (kinds && !kinds.has(index.nodeKind[n])) return false;
     if (allowed[i] && !allowed[i]!.has(n)) return false;
+    if (lonely && range && !nodeInRange(index.dates, n, range)) return false;
     const v = nodes[i].variable;
     if (v !== undefined) {
       const had = varNode.get(v);
@@ -97,36 +106,32 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
     bound[i] = -1;
   };
   const relOk = (r: RelationshipPattern, j: number, e: number): boolean => {
+    if (range && !edgeInRange(index.dates, e, range)) return false;
     if (r.props.role === undefined && r.props.date === undefined && r.props.quantity === undefined) return true;
     const a = graph.getEdgeAttributes(index.edgeKeys[e]);
     if (role[j] !== undefined && (a.role === undefined || normaliseName(a.role) !== role[j])) return false;
     if (r.props.date !== undefined && a.date !== r.props.date) return false;
     return r.props.quantity === undefined || a.quantity === r.props.quantity;
   };
+  // Bindings outside the page are only counted: records are made for the page alone.
   const emit = (): void => {
-    if (bindings.length >= limit) {
-      truncated = true;
-      stopped = true;
-      return;
-    }
+    if (found++ < offset || bindings.length >= limit) return;
     const binding: Binding = {};
     nodes.forEach((p, i) => {
-      if (p.variable !== undefined && !(p.variable in binding)) binding[p.variable] = entityRecord(graph, index, bound[i]);
+      if (p.variable !== undefined && !(p.variable in binding)) binding[p.variable] = entityRecord(graph, index, bound[i], ctx);
     });
     rels.forEach((r, j) => {
       if (r.variable === undefined) return;
       const b = relBound[j];
-      binding[r.variable] = Array.isArray(b) ? b.map((e) => relationRecord(graph, index, e)) : relationRecord(graph, index, b);
+      binding[r.variable] = Array.isArray(b) ? b.map((e) => relationRecord(graph, index, e, ctx)) : relationRecord(graph, index, b, ctx);
     });
     bindings.push(binding);
   };
   const spend = (): boolean => {
-    if (++visits > budget) {
-      truncated = true;
-      stopped = true;
-    }
+    if (++visits > budget) stopped = true;
     return !stopped;
   };
+  const result = (): MatchResult => ({ bindings, total: found, offset, complete: !stopped, truncated: stopped || offset + bindings.length < found });
   const arrive = (k: number, s: Step, n: number, b: number | number[]): void => {
     if (!bind(s.to, n)) return;
     const owned = setVar(s.to);
@@ -192,7 +197,7 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
         if ((either || r.direction === "in") && s !== t && !stopped) startAtEdge(startRel, e, t, s);
       }
     }
-    return { bindings, truncated };
+    return result();
   }
   const first = candidates(index, nodes[start]);
   const total = first ? first.length : index.nodeKeys.length;
@@ -203,5 +208,5 @@ export function matchPattern(graph: KgGraph, index: GraphIndex, pattern: Pattern
     walk(0);
     unbind(start, owned);
   }
-  return { bindings, truncated };
+  return result();
 }
