@@ -1,5 +1,6 @@
 // The fact store's interface, whatever engine holds it: documents and their extraction results, keyed by content and extractor.
 import { z } from "zod";
+import { KgError, formatIssues } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
 import { DocumentFacts, SourceInfo } from "../schema/index.js";
 
@@ -81,3 +82,42 @@ export const StoredDocumentResult = z.object({
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
 const sameShape: Same<z.infer<typeof StoredDocumentResult>, DocumentResult> = true;
 void sameShape;
+
+/**
+ * Read a stored result back, whatever engine held it: JSON, the schema, and the id and sha256 it was stored under.
+ * @throws KgError STORE_CORRUPT naming the store and the document.
+ */
+export function parseStoredResult(location: string, doc: StoredDocument, text: string): DocumentResult {
+  const where = `${location}: document ${doc.id}`;
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (err) {
+    throw new KgError("STORE_CORRUPT", `kg build: the store ${location} is damaged (the result of ${doc.id} is not JSON); delete it to rebuild from scratch`, { cause: err, where });
+  }
+  const parsed = StoredDocumentResult.safeParse(data);
+  if (!parsed.success) {
+    const issues = formatIssues(parsed.error.issues).slice(0, 3).join("; ");
+    throw new KgError("STORE_CORRUPT", `kg build: the store ${location} is damaged (the result of ${doc.id}: ${issues}); delete it to rebuild from scratch`, { where });
+  }
+  if (parsed.data.info.id !== doc.id || parsed.data.info.sha256 !== doc.sha256) {
+    throw new KgError("STORE_CORRUPT", `kg build: the store ${location} is damaged (the row of ${doc.id} holds the result of ${parsed.data.info.id}); delete it to rebuild from scratch`, { where });
+  }
+  return parsed.data;
+}
+
+/** Read an output record back; one that does not parse only means the outputs are written again, so it reads as none. */
+export function parseOutputRecord(row: { fingerprint: string; files: string; summary: string }): OutputRecord | undefined {
+  let parsed: ReturnType<typeof OutputRecord.safeParse>;
+  try {
+    parsed = OutputRecord.safeParse({ fingerprint: row.fingerprint, files: JSON.parse(row.files), summary: JSON.parse(row.summary) });
+  } catch {
+    parsed = OutputRecord.safeParse(undefined);
+  }
+  return parsed.success ? (parsed.data as OutputRecord) : undefined;
+}
+
+/** The order `documents()` and `results()` keep in every engine: the ids' UTF-8 bytes, as SQLite compares text. */
+export function byIdBytes(a: string, b: string): number {
+  return Buffer.compare(Buffer.from(a, "utf8"), Buffer.from(b, "utf8"));
+}

@@ -1,8 +1,8 @@
 // The embedded fact store: one SQLite file through better-sqlite3, in WAL mode, every write one transaction.
 import Database from "better-sqlite3";
-import { KgError, formatIssues } from "../errors.js";
+import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
-import { OutputRecord, StoredDocumentResult, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
+import { parseOutputRecord, parseStoredResult, type OutputRecord, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
 import { MIGRATIONS, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 /** "kgst" in ASCII: marks a SQLite file as a kgraph store, so that another application's database is never written to. */
@@ -136,7 +136,7 @@ class SqliteFactStore implements FactStore {
         const next = this.guard(() => rows.next());
         if (next.done) return;
         const { result: text, ...document } = next.value;
-        yield { document, result: this.parse(document, text) };
+        yield { document, result: parseStoredResult(this.location, document, text) };
       }
     } finally {
       rows.return?.();
@@ -147,15 +147,7 @@ class SqliteFactStore implements FactStore {
     const row = this.guard(() => this.db.prepare("SELECT fingerprint, files, summary FROM outputs WHERE output = ?").get(output)) as
       | { fingerprint: string; files: string; summary: string }
       | undefined;
-    if (!row) return undefined;
-    let parsed: ReturnType<typeof OutputRecord.safeParse>;
-    try {
-      parsed = OutputRecord.safeParse({ fingerprint: row.fingerprint, files: JSON.parse(row.files), summary: JSON.parse(row.summary) });
-    } catch {
-      parsed = OutputRecord.safeParse(undefined);
-    }
-    // a record that does not parse only means the outputs are written again
-    return parsed.success ? (parsed.data as OutputRecord) : undefined;
+    return row ? parseOutputRecord(row) : undefined;
   }
 
   async putOutput(output: string, record: OutputRecord): Promise<void> {
@@ -172,25 +164,6 @@ class SqliteFactStore implements FactStore {
 
   async close(): Promise<void> {
     if (this.db.open) this.db.close();
-  }
-
-  private parse(doc: StoredDocument, text: string): DocumentResult {
-    const where = `${this.location}: document ${doc.id}`;
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch (err) {
-      throw new KgError("STORE_CORRUPT", `kg build: the store ${this.location} is damaged (the result of ${doc.id} is not JSON); delete it to rebuild from scratch`, { cause: err, where });
-    }
-    const parsed = StoredDocumentResult.safeParse(data);
-    if (!parsed.success) {
-      const issues = formatIssues(parsed.error.issues).slice(0, 3).join("; ");
-      throw new KgError("STORE_CORRUPT", `kg build: the store ${this.location} is damaged (the result of ${doc.id}: ${issues}); delete it to rebuild from scratch`, { where });
-    }
-    if (parsed.data.info.id !== doc.id || parsed.data.info.sha256 !== doc.sha256) {
-      throw new KgError("STORE_CORRUPT", `kg build: the store ${this.location} is damaged (the row of ${doc.id} holds the result of ${parsed.data.info.id}); delete it to rebuild from scratch`, { where });
-    }
-    return parsed.data;
   }
 
   private guard<T>(fn: () => T): T {

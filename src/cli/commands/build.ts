@@ -7,7 +7,7 @@ import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
 import { assembleGraph } from "../../pipeline/index.js";
-import { openStore, type FactStore } from "../../store/index.js";
+import { openStore, storeScheme, type FactStore } from "../../store/index.js";
 import type { Corrections } from "../../resolve/index.js";
 import type { Command } from "../command.js";
 import { writeFileAtomic } from "../fs.js";
@@ -18,13 +18,14 @@ import { fileSha256, hashing, outputFingerprint } from "../output-fingerprint.js
 import { listSources, readSourceFile, type SourceFile } from "../sources.js";
 import { loadCorrections } from "../aliases-file.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE|postgres://USER@HOST:PORT/DB] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
 <out>/<name>.gexf (for Gephi). Defaults: --out graph-data/out, --name graph, --gexf-version 1.3, --seed 42.
 Builds are incremental: each document's facts are kept in the store <out>/<name>.store.sqlite (or
---store FILE), keyed by the file's sha256 and the extractor's version, so the next build extracts only
+--store FILE, or a PostgreSQL database shared by many machines: --store postgres://USER@HOST:PORT/DB;
+the environment variable KG_STORE gives the same), keyed by the file's sha256 and the extractor's version, so the next build extracts only
 new and changed files and forgets removed ones; the output is byte for byte the same as a build from
 scratch. A file that cannot be read (binary, not UTF-8) is skipped with a warning and listed in the
 graph's sources; --strict stops instead, with nothing written.
@@ -92,8 +93,9 @@ export const build: Command = {
     await mkdir(values.out, { recursive: true }).catch((err: unknown) => {
       throw new KgError("WRITE_FAILED", `kg build: cannot create the output folder ${values.out}`, { cause: err, where: values.out });
     });
-    const storePath = values.store ?? join(values.out, `${values.name}.store.sqlite`);
-    if (values.store) {
+    const given = values.store ?? (process.env.KG_STORE || undefined);
+    const storePath = given ?? join(values.out, `${values.name}.store.sqlite`);
+    if (given && !storeScheme(given)) {
       await mkdir(dirname(resolve(storePath)), { recursive: true }).catch((err: unknown) => {
         throw new KgError("WRITE_FAILED", `kg build: cannot create the folder of the store ${storePath}`, { cause: err, where: storePath });
       });
@@ -119,7 +121,7 @@ export const build: Command = {
       await store.close();
     }
     for (const w of report.summary.warnings) log(`kg build: warning: ${w}\n`);
-    log(summary(report.summary, report.update, storePath, [jsonPath, gexfPath], report.unchanged, performance.now() - started));
+    log(summary(report.summary, report.update, store.location, [jsonPath, gexfPath], report.unchanged, performance.now() - started));
     return 0;
   },
 };
