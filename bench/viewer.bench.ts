@@ -123,9 +123,9 @@ async function main(): Promise<void> {
       let nodes = 0;
       let labels = 0;
       graph.forEachNode((k) => {
-        const d = renderer.getNodeDisplayData(k)!;
-        if (!d.hidden) nodes++;
-        if (!d.hidden && d.forceLabel) labels++;
+        const d = renderer.getNodeDisplayData(k);
+        if (d && !d.hidden) nodes++;
+        if (d && !d.hidden && d.forceLabel) labels++;
       });
       return { nodes, labels };
     });
