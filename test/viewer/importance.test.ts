@@ -53,7 +53,7 @@ async function fresh(url: string): Promise<Page> {
 const shownNodes = (p: Page) =>
   p.evaluate(() => {
     const { graph, renderer } = window.kgViewer!.ctx;
-    return graph.filterNodes((k) => !renderer.getNodeDisplayData(k)!.hidden);
+    return graph.filterNodes((k) => !(renderer.getNodeDisplayData(k)?.hidden ?? true));
   });
 
 /** The most important `n` node keys, as the viewer ranks them. */
@@ -105,8 +105,8 @@ describe("a graph of 2,500 entities", () => {
       let drawn = 0;
       let wrong = 0;
       g.forEachEdge((e, _a, s, t) => {
-        const hidden = renderer.getEdgeDisplayData(e)!.hidden;
-        const endsShown = !renderer.getNodeDisplayData(s)!.hidden && !renderer.getNodeDisplayData(t)!.hidden;
+        const hidden = renderer.getEdgeDisplayData(e)?.hidden ?? true;
+        const endsShown = !(renderer.getNodeDisplayData(s)?.hidden ?? true) && !(renderer.getNodeDisplayData(t)?.hidden ?? true);
         if (!hidden) drawn++;
         if (!hidden && !endsShown) wrong++;
       });
@@ -167,8 +167,8 @@ describe("a graph of 2,500 entities", () => {
       const { display, renderer } = window.kgViewer!.ctx;
       const { width, height } = renderer.getDimensions();
       return display.byImportance.filter((k) => {
-        const d = renderer.getNodeDisplayData(k)!;
-        if (d.hidden) return false;
+        const d = renderer.getNodeDisplayData(k);
+        if (!d || d.hidden) return false;
         const v = renderer.framedGraphToViewport(d);
         return v.x > 0 && v.y > 0 && v.x < width && v.y < height;
       });
@@ -234,6 +234,62 @@ describe("a graph of 2,500 entities", () => {
     await page.click("#graph", { position: { x: 5, y: 5 } });
     await page.waitForFunction(() => window.kgViewer!.ctx.store.get().selected === null);
     expect((await shownNodes(page)).includes(entity)).toBe(false);
+    expect(errors).toEqual([]);
+  });
+  it("gives sigma only what is shown: the top entities, then a searched long-tail entity with its neighbours", async () => {
+    await fresh(large.url);
+    /** What sigma renders, against what the filters show in the data graph. */
+    const rendered = () =>
+      page.evaluate(() => {
+        const { graph: g, renderer, hiddenNodes } = window.kgViewer!.ctx;
+        const r = renderer.getGraph();
+        const hidden = hiddenNodes();
+        let between = 0;
+        g.forEachEdge((_e, _a, s, t) => {
+          if (!hidden.has(s) && !hidden.has(t)) between++;
+        });
+        return {
+          order: r.order,
+          size: r.size,
+          shown: g.order - hidden.size,
+          between,
+          hiddenRendered: [...hidden].filter((k) => r.hasNode(k)).length,
+          nodes: r.nodes(),
+          // same keys and attributes as the data graph
+          sameData: r.everyNode((k, a) => g.hasNode(k) && a.label === g.getNodeAttribute(k, "label") && a.x === g.getNodeAttribute(k, "x")),
+        };
+      });
+    const opened = await rendered();
+    expect(opened.order).toBe(1000);
+    expect(opened.shown).toBe(1000);
+    expect(opened.hiddenRendered).toBe(0);
+    // every relation among the shown entities, and none to the long tail
+    expect(opened.size).toBe(opened.between);
+    expect(opened.size).toBeLessThan(graph.size);
+    expect(opened.sameData).toBe(true);
+
+    const order = await topNodes(page, 2500);
+    const rank = new Map(order.map((k, i) => [k, i]));
+    const entity = order.slice(1000).find((k) => graph.neighbors(k).some((n) => rank.get(n)! >= 1000))!;
+    const neighbours = graph.neighbors(entity);
+    const revealed = new Set([entity, ...neighbours].filter((k) => rank.get(k)! >= 1000));
+    expect(opened.nodes.includes(entity)).toBe(false);
+    await page.fill("#search-input", graph.getNodeAttribute(entity, "label"));
+    await page.press("#search-input", "Enter");
+    await page.waitForFunction((k) => window.kgViewer!.ctx.store.get().selected === k, entity);
+    const searched = await rendered();
+    expect(searched.order).toBe(1000 + revealed.size);
+    expect(searched.hiddenRendered).toBe(0);
+    expect(searched.size).toBe(searched.between);
+    for (const k of [entity, ...neighbours]) expect(searched.nodes, k).toContain(k);
+    // and it is drawn where the camera went
+    const d = await page.evaluate((k) => window.kgViewer!.ctx.renderer.getNodeDisplayData(k), entity);
+    expect(d?.hidden).toBe(false);
+
+    // the long tail on request: the whole graph
+    await page.selectOption("#top-entities", "0");
+    await page.waitForFunction((n) => window.kgViewer!.ctx.renderer.getGraph().order === n, graph.order);
+    expect((await rendered()).size).toBe(graph.size);
     expect(errors).toEqual([]);
   });
 });

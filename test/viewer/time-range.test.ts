@@ -36,12 +36,12 @@ afterAll(async () => {
 const hiddenNodes = (p: Page) =>
   p.evaluate(() => {
     const r = window.kgViewer!.ctx.renderer;
-    return window.kgViewer!.ctx.graph.nodes().filter((n) => r.getNodeDisplayData(n)!.hidden);
+    return window.kgViewer!.ctx.graph.nodes().filter((n) => (r.getNodeDisplayData(n)?.hidden ?? true));
   });
 const hiddenEdges = (p: Page) =>
   p.evaluate(() => {
     const r = window.kgViewer!.ctx.renderer;
-    return window.kgViewer!.ctx.graph.edges().filter((e) => r.getEdgeDisplayData(e)!.hidden);
+    return window.kgViewer!.ctx.graph.edges().filter((e) => (r.getEdgeDisplayData(e)?.hidden ?? true));
   });
 
 /** What the build says a window should show: nodes and edges with a document of a day in it. */

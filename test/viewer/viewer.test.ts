@@ -43,8 +43,8 @@ const state = (p: Page) =>
     };
   });
 
-const hidden = (p: Page, node: string) => p.evaluate((k) => window.kgViewer!.ctx.renderer.getNodeDisplayData(k)!.hidden, node);
-const edgeHidden = (p: Page, edge: string) => p.evaluate((k) => window.kgViewer!.ctx.renderer.getEdgeDisplayData(k)!.hidden, edge);
+const hidden = (p: Page, node: string) => p.evaluate((k) => (window.kgViewer!.ctx.renderer.getNodeDisplayData(k)?.hidden ?? true), node);
+const edgeHidden = (p: Page, edge: string) => p.evaluate((k) => (window.kgViewer!.ctx.renderer.getEdgeDisplayData(k)?.hidden ?? true), edge);
 
 describe("viewer", () => {
   it("loads the graph with its exported positions and no errors", async () => {

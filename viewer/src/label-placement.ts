@@ -4,6 +4,7 @@ import type { Display } from "./display.js";
 import type { KgGraph } from "./graph-types.js";
 import { placeLabels, type LabelCandidate, type LabelSide } from "./labels.js";
 import type { Derived } from "./reducers.js";
+import type { CameraState } from "sigma/types";
 
 /** Up to this many nodes every visible node is a label candidate. */
 export const SMALL_GRAPH = 300;
@@ -42,6 +43,7 @@ function chooseLabels(
   bySize: readonly string[],
   measure: (text: string) => number,
   limit: number,
+  cameraState?: CameraState,
 ): Map<string, LabelSide> {
   const { width, height } = renderer.getDimensions();
   const order = derived.focusNodes ? [...derived.centre, ...bySize.filter((n) => !derived.centre.has(n))] : bySize;
@@ -51,7 +53,7 @@ function chooseLabels(
     // Faded nodes outside the focus carry no label but still take up room.
     const labelled = !derived.focusNodes || derived.focusNodes.has(key);
     const a = graph.getNodeAttributes(key);
-    const p = renderer.graphToViewport({ x: a.x, y: a.y });
+    const p = renderer.graphToViewport({ x: a.x, y: a.y }, cameraState ? { cameraState } : {});
     if (p.x < -50 || p.y < -20 || p.x > width + 20 || p.y > height + 20) continue;
     candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: labelled ? a.label : "" });
     if (candidates.length >= limit) break;
@@ -78,26 +80,46 @@ export function placeLabelsAfterEachFrame(
   let current: Map<string, LabelSide> | null = null;
   const changed = new Set<string>();
   let frame = 0;
-  const afterRender = () => {
-    const next = chooseLabels(graph, renderer, display, derived(), bySize, measure, limit);
-    if (current !== null && next.size === current.size && [...next].every(([k, side]) => current!.get(k) === side)) return;
+  /** Choose the labels for the camera's state (the next frame's, when given); true when the choice changed. */
+  const choose = (cameraState?: CameraState): boolean => {
+    const next = chooseLabels(graph, renderer, display, derived(), bySize, measure, limit, cameraState);
+    if (current !== null && next.size === current.size && [...next].every(([k, side]) => current!.get(k) === side)) return false;
     for (const [k, side] of next) if (current?.get(k) !== side) changed.add(k);
     for (const k of current?.keys() ?? []) if (!next.has(k)) changed.add(k);
-    const full = small;
     current = next;
     onChange(next);
+    return true;
+  };
+  /** Update the display data of the nodes whose label came or went (only those sigma renders). */
+  const apply = (schedule: boolean) => {
+    if (small) renderer.refresh({ skipIndexation: true, schedule });
+    else {
+      const rendered = renderer.getGraph();
+      renderer.refresh({ partialGraph: { nodes: [...changed].filter((n) => rendered.hasNode(n)) }, skipIndexation: true, schedule });
+    }
+    changed.clear();
+  };
+  // A camera move: choose the labels before sigma draws the frame it has scheduled, so that the frame
+  // already has them and no second frame is needed.
+  const camera = renderer.getCamera();
+  const onCamera = () => {
+    if (!choose(camera.getState())) return;
+    cancelAnimationFrame(frame);
+    apply(true);
+  };
+  camera.on("updated", onCamera);
+  // Anything else (filters, focus, layout): check after the frame, and redraw if the labels changed.
+  const afterRender = () => {
+    if (!choose()) return;
     // A synchronous refresh on the next frame: a scheduled one would leave un-normalised positions in
     // sigma's node data until it runs, and camera moves read those.
     cancelAnimationFrame(frame);
-    frame = requestAnimationFrame(() => {
-      if (full) renderer.refresh({ skipIndexation: true });
-      else renderer.refresh({ partialGraph: { nodes: [...changed] }, skipIndexation: true });
-      changed.clear();
-    });
+    frame = requestAnimationFrame(() => apply(false));
   };
   renderer.on("afterRender", afterRender);
   return () => {
     cancelAnimationFrame(frame);
     renderer.off("afterRender", afterRender);
+    camera.off("updated", onCamera);
   };
 }

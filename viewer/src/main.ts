@@ -13,11 +13,12 @@ import { mountPanel } from "./controls/panel.js";
 import { mountSearch } from "./controls/search.js";
 import { mountTimeRange } from "./controls/time-range.js";
 import { prepareDisplay } from "./display.js";
+import { buildDisplayGraph, displayGraphMatches, graphExtent } from "./display-graph.js";
 import { placeLabelsAfterEachFrame, SMALL_GRAPH } from "./label-placement.js";
 import { drawSidedLabel, type LabelSide } from "./labels.js";
 import type { KgGraph } from "./graph-types.js";
 import { fetchGraph, readGraphFile } from "./load.js";
-import { createReducers, deriveView, type Derived } from "./reducers.js";
+import { createReducers, deriveView, edgeShown, type Derived } from "./reducers.js";
 import {
   clearSelection,
   createStore,
@@ -36,9 +37,6 @@ import "./styles.css";
 
 /** Below this camera ratio every visible edge carries its relation label. */
 const EDGE_LABEL_RATIO = 0.5;
-
-/** Filters that hide nodes only (and so the edges of those nodes), whatever the relations. */
-const NODE_FILTERS: ReadonlySet<string> = new Set(["hiddenKinds", "minDegree", "top"]);
 
 /** Node plus edge count above which hovering no longer refocuses the graph. */
 const LARGE_GRAPH = 5000;
@@ -119,7 +117,11 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
     zoomedIn: () => zoomedIn,
     labels: () => labels,
   });
-  const renderer: KgSigma = new Sigma(graph as unknown as Graph, els.graph, {
+  // Sigma renders a graph of what the filters show: hidden nodes and edges cost nothing per frame. It is
+  // rebuilt when the filters or the selection change what is shown, and framed in the whole graph's extent.
+  const shownFor = (d: Derived) => buildDisplayGraph(graph, d.hiddenNodes, (e) => edgeShown(graph, e, store.get(), d.hiddenNodes));
+  let shown = shownFor(derived);
+  const renderer: KgSigma = new Sigma(shown as unknown as Graph, els.graph, {
     ...reducers,
     edgeProgramClasses: { curved: EdgeCurveProgram, curvedArrow: EdgeCurvedArrowProgram },
     defaultEdgeType: "arrow",
@@ -145,6 +147,13 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
     maxCameraRatio: 8,
     hideEdgesOnMove: graph.size > 20000,
   });
+  renderer.setCustomBBox(graphExtent(graph));
+  // The layout worker moves the data graph's nodes: redraw what is shown (the reducers read positions there).
+  const onLayout = () => {
+    renderer.setCustomBBox(graphExtent(graph));
+    renderer.refresh({ schedule: true });
+  };
+  graph.on("eachNodeAttributesUpdated", onLayout);
 
 
   const stopLabels = placeLabelsAfterEachFrame(renderer, graph, display, () => derived, (next) => {
@@ -167,24 +176,14 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
     }, 150);
   };
 
-  /**
-   * On a large graph, what a state change redraws when it is not everything: a filter that hides nodes
-   * only (the long tail, kinds, degree) changes the nodes it hides or shows and their edges; the colouring
-   * changes nodes only. Null when all must be redrawn (selection and focus fade the rest, relation filters
-   * and any other filter may change any edge).
-   */
-  const partialRefresh = (s: State, prev: State, hiddenBefore: ReadonlySet<string>): { nodes: string[]; edges: string[] } | null => {
-    if (s.selected !== prev.selected || s.selectedEdge !== prev.selectedEdge || derived.focusNodes !== null) return null;
-    const keys = new Set([...Object.keys(s.filters), ...Object.keys(prev.filters)]) as Set<keyof State["filters"]>;
-    for (const k of keys) if (s.filters[k] !== prev.filters[k] && !NODE_FILTERS.has(k)) return null;
-    if (s.colorBy !== prev.colorBy) return s.filters === prev.filters ? { nodes: graph.nodes(), edges: [] } : null;
-    const hidden = derived.hiddenNodes;
-    const nodes: string[] = [];
-    for (const n of hidden) if (!hiddenBefore.has(n)) nodes.push(n);
-    for (const n of hiddenBefore) if (!hidden.has(n)) nodes.push(n);
-    const edges = new Set<string>();
-    for (const n of nodes) graph.forEachEdge(n, (e) => void edges.add(e));
-    return { nodes, edges: [...edges] };
+  /** Give sigma a new display graph when the filters show other nodes or edges; true when it did (and redrew). */
+  const syncShown = (): boolean => {
+    const d = derived;
+    const passes = (e: string) => edgeShown(graph, e, store.get(), d.hiddenNodes);
+    if (displayGraphMatches(graph, shown, d.hiddenNodes, passes)) return false;
+    shown = buildDisplayGraph(graph, d.hiddenNodes, passes);
+    renderer.setGraph(shown as unknown as Graph);
+    return true;
   };
 
   const unsubscribe = store.subscribe((s: State, prev: State) => {
@@ -193,11 +192,12 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
     const hoverOnly =
       s.filters === prev.filters && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge && s.colorBy === prev.colorBy;
     if (!(large && hoverOnly)) {
-      const partial = large ? partialRefresh(s, prev, previousHidden) : null;
-      if (partial) renderer.refresh({ partialGraph: partial, skipIndexation: true });
-      else {
-        const reindex = s.filters !== prev.filters || (s.selected !== prev.selected && (s.filters.neighbourhood > 0 || s.filters.top > 0));
-        renderer.refresh(reindex ? undefined : { skipIndexation: true });
+      const mayShowOther = s.filters !== prev.filters || derived.hiddenNodes !== previousHidden;
+      if (!(mayShowOther && syncShown())) {
+        // Only the colours changed: redraw the nodes, not the edges.
+        const coloursOnly = large && s.colorBy !== prev.colorBy && !mayShowOther && s.selected === prev.selected && s.selectedEdge === prev.selectedEdge && derived.focusNodes === null;
+        if (coloursOnly) renderer.refresh({ partialGraph: { nodes: shown.nodes() }, skipIndexation: true });
+        else renderer.refresh();
       }
     }
     if (!hoverOnly) writeUrl();
@@ -256,7 +256,17 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
       const ratio = Math.min(1.2, Math.max(0.12, Math.max(x1 - x0, y1 - y0) * 1.5));
       void camera.animate({ x: (x0 + x1) / 2, y: (y0 + y1) / 2, ratio }, { duration: 450 });
     },
-    refresh: () => renderer.refresh(),
+    refresh: () => {
+      // Positions changed: the data graph's extent may have too.
+      renderer.setCustomBBox(graphExtent(graph));
+  // The layout worker moves the data graph's nodes: redraw what is shown (the reducers read positions there).
+  const onLayout = () => {
+    renderer.setCustomBBox(graphExtent(graph));
+    renderer.refresh({ schedule: true });
+  };
+  graph.on("eachNodeAttributesUpdated", onLayout);
+      renderer.refresh();
+    },
     hiddenNodes: () => derived.hiddenNodes,
   };
 
@@ -294,6 +304,7 @@ export function mountViewer(graph: KgGraph, els: ViewerElements, hash: string): 
       clearTimeout(urlTimer);
       resizer.disconnect();
       stopLabels();
+      graph.off("eachNodeAttributesUpdated", onLayout);
       window.removeEventListener("hashchange", onHash);
       camera.off("updated", onCamera);
       unsubscribe();

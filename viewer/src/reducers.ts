@@ -48,7 +48,8 @@ function relationShown(graph: KgGraph, edge: string, state: State): boolean {
   return !f.dates || inWindow(timeIndexOf(graph).edges.get(edge), f.dates);
 }
 
-function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
+/** Whether an edge is shown: its type and dates pass the filters and neither end is hidden. */
+export function edgeShown(graph: KgGraph, edge: string, state: State, hiddenNodes: ReadonlySet<string>): boolean {
   return relationShown(graph, edge, state) && !hiddenNodes.has(graph.source(edge)) && !hiddenNodes.has(graph.target(edge));
 }
 
@@ -172,8 +173,9 @@ export function createReducers(ctx: ReducerContext): {
 } {
   const { graph, display } = ctx;
   return {
-    nodeReducer(node, attrs) {
-      const data = attrs as NodeAttributes;
+    nodeReducer(node) {
+      // From the data graph, whatever graph sigma renders: a layout or a reset may replace a node's attributes there.
+      const data = graph.getNodeAttributes(node) as NodeAttributes;
       const d = ctx.derived();
       const size = display.nodeSize.get(node) ?? 4;
       // Only what sigma draws: a copy of every attribute (aliases, documents...) for each node would be most of
