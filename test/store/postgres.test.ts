@@ -5,11 +5,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loadExtractors } from "../../src/cli/extractors.js";
-import { readDocument, type DocumentResult } from "../../src/pipeline/index.js";
-import { MIGRATIONS, openPostgresStore, openSqliteStore, openStore, STORE_SCHEMA_VERSION, type FactStore, type StoredResult } from "../../src/store/index.js";
+import { MIGRATIONS, openPostgresStore, openSqliteStore, openStore, STORE_SCHEMA_VERSION } from "../../src/store/index.js";
 import { CLI, ROOT, runKg, SEED_TEXT } from "../helpers/kg.js";
 import { skipPostgres, startPostgres, type PostgresServer } from "../helpers/postgres.js";
+import { all, factStoreContract, seed, sha, summit } from "./contract.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "kgraph-pgstore-"));
 let server: PostgresServer;
@@ -20,21 +19,6 @@ afterAll(() => {
   server?.stop();
   rmSync(tmp, { recursive: true, force: true });
 });
-
-const extractors = loadExtractors({ rulesOnly: true });
-const sha = (c: string) => c.repeat(64);
-const seed = readDocument({ id: "seed.txt", content: readFileSync(SEED_TEXT, "utf8"), sha256: sha("a") }, extractors);
-const summit = readDocument(
-  { id: "b/summit.txt", content: readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8"), sha256: sha("b") },
-  extractors,
-);
-const plain = (r: DocumentResult) => JSON.parse(JSON.stringify(r)) as DocumentResult;
-
-async function all(store: FactStore): Promise<StoredResult[]> {
-  const out: StoredResult[] = [];
-  for await (const r of store.results()) out.push(r);
-  return out;
-}
 
 let databases = 0;
 /** A new empty database on the test's server. */
@@ -51,21 +35,7 @@ async function sql<T extends pg.QueryResultRow>(url: string, text: string, value
 }
 
 describe.skipIf(skipPostgres)("the PostgreSQL fact store", () => {
-  it("stores and returns whole document results, sorted by id, across reopening", async () => {
-    const url = await freshDatabase();
-    const store = await openStore(url);
-    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 6030 }, "v1", seed);
-    await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 793 }, "v1", summit);
-    await store.close();
-    const again = await openStore(url);
-    expect(await again.documents()).toEqual([
-      { id: "b/summit.txt", sha256: sha("b"), size: 793, extractor: "v1" },
-      { id: "seed.txt", sha256: sha("a"), size: 6030, extractor: "v1" },
-    ]);
-    const back = await all(again);
-    expect(back.map((r) => r.result)).toEqual([plain(summit), plain(seed)]);
-    await again.close();
-  });
+  factStoreContract(() => freshDatabase());
 
   it("applies the migrations once, even to two processes opening a new database together", async () => {
     const url = await freshDatabase();
@@ -76,19 +46,6 @@ describe.skipIf(skipPostgres)("the PostgreSQL fact store", () => {
     expect(applied).toEqual(MIGRATIONS.map((m) => ({ version: m.version, name: m.name })));
     const indexes = await sql<{ indexname: string }>(url, "SELECT indexname FROM pg_indexes WHERE tablename = 'documents' ORDER BY indexname");
     expect(indexes.map((i) => i.indexname)).toEqual(["documents_content", "documents_pkey"]);
-  });
-
-  it("replaces a document's result and forgets documents, each in one transaction", async () => {
-    const store = await openStore(await freshDatabase());
-    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 1 }, "v1", seed);
-    const changed = { ...seed, info: { ...seed.info, sha256: sha("c") } };
-    await store.putResult({ id: "seed.txt", sha256: sha("c"), size: 2 }, "v2", changed);
-    expect(await store.documents()).toEqual([{ id: "seed.txt", sha256: sha("c"), size: 2, extractor: "v2" }]);
-    await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 3 }, "v2", summit);
-    expect(await store.forget(["seed.txt", "never-stored.txt"])).toBe(1);
-    expect((await store.documents()).map((d) => d.id)).toEqual(["b/summit.txt"]);
-    await expect(store.putResult({ id: "other.txt", sha256: sha("b"), size: 3 }, "v2", summit)).rejects.toMatchObject({ code: "INVARIANT" });
-    await store.close();
   });
 
   it("orders ids by their UTF-8 bytes, exactly as the SQLite store does", async () => {
@@ -105,16 +62,6 @@ describe.skipIf(skipPostgres)("the PostgreSQL fact store", () => {
     expect((await all(pgStore)).map((r) => r.document.id)).toEqual(fromSqlite);
     expect(new Set(fromSqlite)).toEqual(new Set(ids));
     await Promise.all([pgStore.close(), sqlite.close()]);
-  });
-
-  it("keeps the record of written outputs", async () => {
-    const store = await openStore(await freshDatabase());
-    expect(await store.getOutput("/x/graph.json")).toBeUndefined();
-    const record = { fingerprint: "sha256:1", files: [{ path: "/x/graph.json", sha256: sha("d") }], summary: { order: 3 } };
-    await store.putOutput("/x/graph.json", record);
-    await store.putOutput("/x/graph.json", { ...record, fingerprint: "sha256:2" });
-    expect(await store.getOutput("/x/graph.json")).toEqual({ ...record, fingerprint: "sha256:2" });
-    await store.close();
   });
 
   it("is held by one build at a time: a second one gets STORE_BUSY until the first closes", async () => {

@@ -1,72 +1,17 @@
 // The SQLite fact store on a real extracted article: round trip, replacement, forgetting, locking, and clear errors for damaged or newer stores.
-import { readFileSync, writeFileSync, mkdtempSync, rmSync } from "node:fs";
+import { writeFileSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import Database from "better-sqlite3";
 import { afterAll, describe, expect, it } from "vitest";
-import { loadExtractors } from "../../src/cli/extractors.js";
-import { readDocument, type DocumentResult } from "../../src/pipeline/index.js";
-import { openSqliteStore, openStore, STORE_SCHEMA_VERSION, type FactStore, type StoredResult } from "../../src/store/index.js";
-import { ROOT, SEED_TEXT } from "../helpers/kg.js";
+import { openSqliteStore, openStore, STORE_SCHEMA_VERSION } from "../../src/store/index.js";
+import { all, factStoreContract, plain, seed, sha } from "./contract.js";
 
 const tmp = mkdtempSync(join(tmpdir(), "kgraph-store-"));
 afterAll(() => rmSync(tmp, { recursive: true, force: true }));
 
-const extractors = loadExtractors({ rulesOnly: true });
-const sha = (c: string) => c.repeat(64);
-const seed = readDocument({ id: "seed.txt", content: readFileSync(SEED_TEXT, "utf8"), sha256: sha("a") }, extractors);
-const summit = readDocument(
-  { id: "b/summit.txt", content: readFileSync(join(ROOT, "test/fixtures/articles/summit.txt"), "utf8"), sha256: sha("b") },
-  extractors,
-);
-
-async function all(store: FactStore): Promise<StoredResult[]> {
-  const out: StoredResult[] = [];
-  for await (const r of store.results()) out.push(r);
-  return out;
-}
-
-const plain = (r: DocumentResult) => JSON.parse(JSON.stringify(r)) as DocumentResult;
-
 describe("the SQLite fact store", () => {
-  it("stores and returns whole document results, sorted by id, across reopening", async () => {
-    const file = join(tmp, "round-trip.sqlite");
-    const store = await openSqliteStore(file);
-    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 6030 }, "v1", seed);
-    await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 793 }, "v1", summit);
-    await store.close();
-    const again = await openStore(file);
-    expect(await again.documents()).toEqual([
-      { id: "b/summit.txt", sha256: sha("b"), size: 793, extractor: "v1" },
-      { id: "seed.txt", sha256: sha("a"), size: 6030, extractor: "v1" },
-    ]);
-    const back = await all(again);
-    expect(back.map((r) => r.result)).toEqual([plain(summit), plain(seed)]);
-    expect(back[1].result.facts.relations.length).toBe(seed.facts.relations.length);
-    await again.close();
-  });
-
-  it("replaces a document's result and forgets documents in one call", async () => {
-    const store = await openSqliteStore(join(tmp, "replace.sqlite"));
-    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 1 }, "v1", seed);
-    const changed = { ...seed, info: { ...seed.info, sha256: sha("c") } };
-    await store.putResult({ id: "seed.txt", sha256: sha("c"), size: 2 }, "v2", changed);
-    expect(await store.documents()).toEqual([{ id: "seed.txt", sha256: sha("c"), size: 2, extractor: "v2" }]);
-    await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 3 }, "v2", summit);
-    expect(await store.forget(["seed.txt", "never-stored.txt"])).toBe(1);
-    expect((await store.documents()).map((d) => d.id)).toEqual(["b/summit.txt"]);
-    await expect(store.putResult({ id: "other.txt", sha256: sha("b"), size: 3 }, "v2", summit)).rejects.toMatchObject({ code: "INVARIANT" });
-    await store.close();
-  });
-
-  it("keeps the record of written outputs", async () => {
-    const store = await openSqliteStore(join(tmp, "outputs.sqlite"));
-    expect(await store.getOutput("/x/graph.json")).toBeUndefined();
-    const record = { fingerprint: "sha256:1", files: [{ path: "/x/graph.json", sha256: sha("d") }], summary: { order: 3 } };
-    await store.putOutput("/x/graph.json", record);
-    expect(await store.getOutput("/x/graph.json")).toEqual(record);
-    await store.close();
-  });
+  factStoreContract((name) => join(tmp, `${name}.sqlite`));
 
   it("is held by one connection at a time: a second one gets STORE_BUSY until the first closes", async () => {
     const file = join(tmp, "busy.sqlite");
