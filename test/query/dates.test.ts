@@ -1,10 +1,10 @@
 // Date ranges and timelines on a dated graph of real articles: which relations, evidence and entities fall in a range.
 import { beforeAll, describe, expect, it } from "vitest";
-import { KgError } from "../../src/errors.js";
 import { KnowledgeGraph, handleApiRequest, type EntityRecord, type RelationRecord } from "../../src/query/index.js";
 import type { GraphJson } from "../../src/schema/index.js";
 import { ARTICLE_DATES, OWN_DATE, UNDATED, datedGraphJson } from "./dated-fixture.js";
 import { seedGraphJson } from "./seed-fixture.js";
+import { codeOf } from "../helpers/errors.js";
 
 const DIRECTED = ["located_in", "citizen_of", "official_of", "leader_of", "member_of", "supplies", "part_of", "works_for"] as const;
 type Ev = { doc: string; text: string; date?: string };
@@ -18,14 +18,6 @@ beforeAll(() => {
 const evidenceOf = (key: string): Ev[] => json.edges.find((e) => e.key === key)!.attributes.evidence as Ev[];
 const within = (date: string | undefined, from: string, to: string): boolean => date !== undefined && date >= from && date <= to;
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof KgError ? err.code : `not a KgError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 describe("the dated fixture", () => {
   it("is a real multi-document build with dated and undated documents", () => {

@@ -8,20 +8,13 @@ import { toGexf, toJson } from "../../src/export/index.js";
 import { KnowledgeGraph, type EntityRecord, type PathResult, type RelationRecord } from "../../src/query/index.js";
 import { GraphJson } from "../../src/schema/index.js";
 import { SEED_TEXT, seedGraphJson } from "./seed-fixture.js";
+import { codeOf } from "../helpers/errors.js";
 
 let kg: KnowledgeGraph;
 beforeAll(() => {
   kg = KnowledgeGraph.fromJson(seedGraphJson());
 });
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (err) {
-    return err instanceof KgError ? err.code : `not a KgError: ${String(err)}`;
-  }
-  return undefined;
-}
 
 describe("the public entry", () => {
   it("exports the query API from kgraph's index", async () => {

@@ -4,20 +4,11 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { DEFAULT_NER_MODEL, loadNerModel } from "../../../src/cli/ner-model.js";
-import { KgError } from "../../../src/errors.js";
 import { BILOU_LABELS, clusterOf, parseNerModel, parseWordClusters } from "../../../src/extract/ner/index.js";
+import { codeOf } from "../../helpers/errors.js";
 
 const dir = mkdtempSync(join(tmpdir(), "kg-ner-model-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
-
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (err) {
-    return err instanceof KgError ? err.code : "not a KgError";
-  }
-  return undefined;
-}
 
 const CLUSTERS = join(dirname(DEFAULT_NER_MODEL), "ner-clusters-en.tsv");
 const CLUSTER_MODEL = join(dirname(DEFAULT_NER_MODEL), "ner-en-clusters.json");
