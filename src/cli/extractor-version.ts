@@ -35,16 +35,14 @@ export function extractorVersion(paths: ExtractorPaths = {}): ExtractorVersion {
   const cached = cache.get(key);
   if (cached) return cached;
   const ner = resolve(paths.nerModel ?? DEFAULT_NER_MODEL);
-  const files = [ner];
-  const clusters = /"clusters"\s*:\s*\{\s*"file"\s*:\s*"([^"\\]+)"/.exec(readModel(ner).toString("latin1"))?.[1];
-  if (clusters) files.push(resolve(dirname(ner), clusters));
-  if (!paths.rulesOnly) files.push(resolve(paths.relationModel ?? DEFAULT_RELATION_MODEL));
-  const parts = {
-    generator: GENERATOR,
-    rulesOnly: !!paths.rulesOnly,
-    code: codeHash(),
-    models: files.map((f) => ({ file: basename(f), sha256: sha256(readModel(f)) })),
-  };
+  const nerBytes = readModel(ner);
+  const models = [{ file: basename(ner), sha256: sha256(nerBytes) }];
+  const others: string[] = [];
+  const clusters = /"clusters"\s*:\s*\{\s*"file"\s*:\s*"([^"\\]+)"/.exec(nerBytes.toString("latin1"))?.[1];
+  if (clusters) others.push(resolve(dirname(ner), clusters));
+  if (!paths.rulesOnly) others.push(resolve(paths.relationModel ?? DEFAULT_RELATION_MODEL));
+  for (const f of others) models.push({ file: basename(f), sha256: sha256(readModel(f)) });
+  const parts = { generator: GENERATOR, rulesOnly: !!paths.rulesOnly, code: codeHash(), models };
   const version = { id: `sha256:${sha256(JSON.stringify(parts))}`, parts };
   cache.set(key, version);
   return version;
