@@ -27,8 +27,15 @@ export type DocumentKey = Omit<StoredDocument, "extractor">;
 export interface FactStore {
   /** Where the store lives, for messages: a file path, or a server URL without its password. */
   readonly location: string;
+  /**
+   * The store's identity: a UUID written once when the store is made, the same for every process that
+   * opens it, however it names the server. Workers and builds of one store meet on the queue it names.
+   */
+  readonly id: string;
   /** Every stored document, sorted by id. */
   documents(): Promise<StoredDocument[]>;
+  /** The stored documents among `ids` (ids that are not stored are left out), sorted by id. */
+  find(ids: readonly string[]): Promise<StoredDocument[]>;
   /** Store a document's result, replacing whatever was stored for its id, in one transaction. */
   putResult(doc: DocumentKey, extractor: string, result: DocumentResult): Promise<void>;
   /** Forget these documents (ids that are not stored are ignored), in one transaction; resolves to how many there were. */

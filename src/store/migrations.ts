@@ -34,7 +34,20 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "the store's identity, which names its work queue",
+    sql: `
+      CREATE TABLE store_meta (
+        key TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+      );
+    `,
+  },
 ];
+
+/** The key of the store's identity in store_meta: a random UUID written once, when the store is created or first migrated. */
+export const STORE_ID_KEY = "id";
 
 /** The schema version this kgraph writes and reads. */
 export const STORE_SCHEMA_VERSION = MIGRATIONS[MIGRATIONS.length - 1].version;

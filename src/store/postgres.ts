@@ -1,9 +1,10 @@
 // The shared fact store: the same schema in a PostgreSQL database through `pg`, every write one transaction, a build's lock an advisory lock.
+import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
 import { byIdBytes, parseOutputRecord, parseStoredResult, type DocumentKey, type FactStore, type OutputRecord, type StoredDocument, type StoredResult } from "./fact-store.js";
-import { MIGRATIONS, STORE_SCHEMA_VERSION } from "./migrations.js";
+import { MIGRATIONS, STORE_ID_KEY, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 export interface PostgresStoreOptions {
   /** Hold the store alone until close, as a build does (a session advisory lock, released by the server when the connection drops). */
@@ -49,12 +50,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   }
   try {
     if (exclusive) await lock(client, location, busyTimeoutMs);
-    await migrate(client, location);
+    const id = await migrate(client, location);
+    return new PostgresFactStore(client, location, id);
   } catch (err) {
     await client.end().catch(() => undefined);
     throw err instanceof KgError ? err : storeError(location, err, "open");
   }
-  return new PostgresFactStore(client, location);
 }
 
 async function lock(client: pg.Client, location: string, timeoutMs: number): Promise<void> {
@@ -69,7 +70,8 @@ async function lock(client: pg.Client, location: string, timeoutMs: number): Pro
   }
 }
 
-async function migrate(client: pg.Client, location: string): Promise<void> {
+/** Apply the migrations the database lacks and return the store's identity (made on first open). */
+async function migrate(client: pg.Client, location: string): Promise<string> {
   await client.query("BEGIN");
   try {
     // two processes opening a new database at once: the second waits, then finds the tables made
@@ -95,7 +97,10 @@ async function migrate(client: pg.Client, location: string): Promise<void> {
       await client.query(m.sql);
       await client.query("INSERT INTO kg_migrations (version, name) VALUES ($1, $2)", [m.version, m.name]);
     }
+    await client.query("INSERT INTO store_meta (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING", [STORE_ID_KEY, randomUUID()]);
+    const id = (await client.query<{ value: string }>("SELECT value FROM store_meta WHERE key = $1", [STORE_ID_KEY])).rows[0].value;
     await client.query("COMMIT");
+    return id;
   } catch (err) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw err;
@@ -114,18 +119,26 @@ const UPSERT = `
 
 class PostgresFactStore implements FactStore {
   readonly location: string;
+  readonly id: string;
   private readonly client: pg.Client;
   /** One connection runs one transaction at a time: calls made together wait their turn here. */
   private queue: Promise<unknown> = Promise.resolve();
   private closed = false;
 
-  constructor(client: pg.Client, location: string) {
+  constructor(client: pg.Client, location: string, id: string) {
     this.client = client;
     this.location = location;
+    this.id = id;
   }
 
   async documents(): Promise<StoredDocument[]> {
     const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, extractor FROM documents")).rows);
+    return rows.map(toDocument).sort((a, b) => byIdBytes(a.id, b.id));
+  }
+
+  async find(ids: readonly string[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, extractor FROM documents WHERE id = ANY($1::text[])", [ids])).rows);
     return rows.map(toDocument).sort((a, b) => byIdBytes(a.id, b.id));
   }
 

@@ -1,9 +1,10 @@
 // The embedded fact store: one SQLite file through better-sqlite3, in WAL mode, every write one transaction.
+import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
 import { parseOutputRecord, parseStoredResult, type OutputRecord, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
-import { MIGRATIONS, STORE_SCHEMA_VERSION } from "./migrations.js";
+import { MIGRATIONS, STORE_ID_KEY, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 /** "kgst" in ASCII: marks a SQLite file as a kgraph store, so that another application's database is never written to. */
 const APPLICATION_ID = 0x6b677374;
@@ -37,15 +38,16 @@ export async function openSqliteStore(path: string, options: SqliteStoreOptions 
   }
   try {
     if (exclusive) db.pragma("locking_mode = EXCLUSIVE");
-    migrate(db, path);
+    const id = migrate(db, path);
+    return new SqliteFactStore(db, path, id);
   } catch (err) {
     db.close();
     throw err instanceof KgError ? err : storeError(path, err, "open");
   }
-  return new SqliteFactStore(db, path);
 }
 
-function migrate(db: Database.Database, path: string): void {
+/** Apply the migrations this file lacks and return the store's identity (made on first open). */
+function migrate(db: Database.Database, path: string): string {
   // the first read: a file that is not SQLite fails here, a store held by another build waits, then fails here
   const appId = db.pragma("application_id", { simple: true }) as number;
   if (appId !== 0 && appId !== APPLICATION_ID) throw notAStore(path, `its application id is 0x${appId.toString(16)}`);
@@ -72,7 +74,10 @@ function migrate(db: Database.Database, path: string): void {
       record.run(m.version, m.name);
     }
     if (appId === 0) db.pragma(`application_id = ${APPLICATION_ID}`);
+    db.prepare("INSERT INTO store_meta (key, value) VALUES (?, ?) ON CONFLICT (key) DO NOTHING").run(STORE_ID_KEY, randomUUID());
+    const id = db.prepare("SELECT value FROM store_meta WHERE key = ?").pluck().get(STORE_ID_KEY) as string;
     db.exec("COMMIT");
+    return id;
   } catch (err) {
     if (db.inTransaction) db.exec("ROLLBACK");
     throw err;
@@ -81,13 +86,15 @@ function migrate(db: Database.Database, path: string): void {
 
 class SqliteFactStore implements FactStore {
   readonly location: string;
+  readonly id: string;
   private readonly db: Database.Database;
   private readonly upsert: Database.Statement;
   private readonly remove: Database.Statement;
 
-  constructor(db: Database.Database, path: string) {
+  constructor(db: Database.Database, path: string, id: string) {
     this.db = db;
     this.location = path;
+    this.id = id;
     this.upsert = db.prepare(`
       INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result)
       VALUES (@id, @sha256, @size, @extractor, @title, @date, @dateSource, @url, @sentences, @tokens, @result)
@@ -100,6 +107,16 @@ class SqliteFactStore implements FactStore {
 
   async documents(): Promise<StoredDocument[]> {
     return this.guard(() => this.db.prepare("SELECT id, sha256, size, extractor FROM documents ORDER BY id").all() as Row[]);
+  }
+
+  async find(ids: readonly string[]): Promise<StoredDocument[]> {
+    if (ids.length === 0) return [];
+    return this.guard(
+      () =>
+        this.db
+          .prepare("SELECT id, sha256, size, extractor FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id")
+          .all(JSON.stringify(ids)) as Row[],
+    );
   }
 
   async putResult(doc: DocumentKey, extractor: string, result: DocumentResult): Promise<void> {

@@ -66,4 +66,32 @@ export function factStoreContract(fresh: (name: string) => Promise<string> | str
     expect(await store.getOutput("/x/graph.json")).toEqual({ ...record, fingerprint: "sha256:2" });
     await store.close();
   });
+
+  it("finds the stored documents among given ids, sorted, whatever is asked", async () => {
+    const store = await openStore(await fresh("find"));
+    expect(await store.find(["seed.txt"])).toEqual([]);
+    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 6030 }, "v1", seed);
+    await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 793 }, "v1", summit);
+    expect(await store.find([])).toEqual([]);
+    expect(await store.find(["seed.txt", "missing.txt", "b/summit.txt", "seed.txt"])).toEqual([
+      { id: "b/summit.txt", sha256: sha("b"), size: 793, extractor: "v1" },
+      { id: "seed.txt", sha256: sha("a"), size: 6030, extractor: "v1" },
+    ]);
+    // ids with quotes, commas and non-ASCII letters are ids like any other
+    expect(await store.find(['a "b", c', "북한.txt"])).toEqual([]);
+    await store.close();
+  });
+
+  it("has one identity, made when it is created and kept across reopening", async () => {
+    const location = await fresh("identity");
+    const store = await openStore(location);
+    expect(store.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    await store.close();
+    const again = await openStore(location);
+    expect(again.id).toBe(store.id);
+    await again.close();
+    const other = await openStore(await fresh("identity-2"));
+    expect(other.id).not.toBe(store.id);
+    await other.close();
+  });
 }
