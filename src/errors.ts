@@ -21,6 +21,7 @@ export type KgErrorCode =
   | "STORE_BUSY"
   | "STORE_CORRUPT"
   | "STORE_VERSION"
+  | "QUEUE_UNREACHABLE"
   | "INVARIANT";
 
 /** An error with a stable `code`; tests match the code, never the message. */

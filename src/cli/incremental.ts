@@ -18,6 +18,11 @@ export interface UpdateOptions {
   onProgress?: (progress: UpdateProgress) => void;
   /** Told of each document whose extraction failed (and was skipped), as it happens. */
   onFailure?: (id: string, reason: string) => void;
+  /**
+   * Extract elsewhere instead of in this process (workers fed by a queue), writing the results to the
+   * store there; resolves to the documents that failed, with their reasons.
+   */
+  remote?: (todo: readonly SourceFile[]) => Promise<Map<string, string>>;
 }
 
 export interface UpdateProgress {
@@ -88,7 +93,13 @@ export async function updateStore(store: FactStore, files: readonly SourceFile[]
     options.onProgress?.({ ...progress, id: source.id });
   };
   options.onProgress?.({ ...progress });
-  if (todo.length > 0 && options.jobs > 1 && todo.length > 1) {
+  if (todo.length > 0 && options.remote) {
+    const failed = await options.remote(todo);
+    const first = [...failed].sort(([a], [b]) => (a < b ? -1 : 1))[0];
+    if (first && options.strict) throw new KgError("STAGE_FAILED", `kg build: ${first[0]}: ${first[1]}`, { where: first[0] });
+    await store.forget([...failed.keys()]);
+    for (const [id, reason] of failed) failures.set(id, reason);
+  } else if (todo.length > 0 && options.jobs > 1 && todo.length > 1) {
     await readDocumentsInParallel(
       todo.map((f) => f.source!),
       options.jobs,

@@ -7,6 +7,7 @@ import { KgError } from "../../errors.js";
 import { gexfChunks, jsonChunks } from "../../export/index.js";
 import { TYPED_RELATIONS, type RelationType } from "../../schema/index.js";
 import { assembleGraph } from "../../pipeline/index.js";
+import type { DispatchProgress, DispatchResult } from "../../queue/index.js";
 import { openStore, storeScheme, type FactStore } from "../../store/index.js";
 import type { Corrections } from "../../resolve/index.js";
 import type { Command } from "../command.js";
@@ -18,7 +19,7 @@ import { fileSha256, hashing, outputFingerprint } from "../output-fingerprint.js
 import { listSources, readSourceFile, type SourceFile } from "../sources.js";
 import { loadCorrections } from "../aliases-file.js";
 
-const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE|postgres://USER@HOST:PORT/DB] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
+const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE|postgres://USER@HOST:PORT/DB] [--queue redis://HOST:PORT] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
 
 Reads every .txt, .md and .html file under --sources (default graph-data/sources), extracts the
 entities and relations with their evidence, and writes <out>/<name>.json (graphology's format) and
@@ -30,7 +31,11 @@ new and changed files and forgets removed ones; the output is byte for byte the 
 scratch. A file that cannot be read (binary, not UTF-8) is skipped with a warning and listed in the
 graph's sources; --strict stops instead, with nothing written.
 --jobs N reads documents on N worker threads (default 1; each worker loads its own tagger, so it pays
-off on large corpora); the output is byte for byte the same whatever N. --rules-only leaves the learned
+off on large corpora); the output is byte for byte the same whatever N. --queue redis://HOST:PORT (or
+KG_QUEUE) hands the documents to extract to \`kg worker\` processes on any number of machines through a
+BullMQ queue in that Redis server, with a PostgreSQL --store they all share; the build shows their
+progress, then resolves and writes the graph as usual, byte for byte the same. A document that fails
+three times is skipped and listed in the summary. --rules-only leaves the learned
 relation classifier out, so that only the relation patterns state relations. --aliases FILE names the
 user's merges, splits and kinds of entities (docs/resolve.md); by default aliases.yaml beside the
 sources folder (graph-data/aliases.yaml) is read when it exists.
@@ -49,6 +54,7 @@ export const build: Command = {
         seed: { type: "string", default: "42" },
         jobs: { type: "string" },
         store: { type: "string" },
+        queue: { type: "string" },
         aliases: { type: "string" },
         "rules-only": { type: "boolean", default: false },
         strict: { type: "boolean", default: false },
@@ -100,6 +106,18 @@ export const build: Command = {
         throw new KgError("WRITE_FAILED", `kg build: cannot create the folder of the store ${storePath}`, { cause: err, where: storePath });
       });
     }
+    const queueUrl = values.queue ?? (process.env.KG_QUEUE || undefined);
+    // the queue's code (BullMQ, ioredis) is loaded only by builds that use it
+    const queueModule = queueUrl === undefined ? undefined : await import("../../queue/index.js");
+    if (queueUrl !== undefined) {
+      queueModule!.redisOptions(queueUrl, "--queue");
+      const scheme = storeScheme(storePath);
+      if (scheme !== "postgres" && scheme !== "postgresql") {
+        throw new KgError("INVALID_ARGS", `kg build: --queue needs a store that the workers share: pass --store postgres://USER@HOST:PORT/DB (the embedded store ${storePath} is this build's alone)`, {
+          where: "--queue",
+        });
+      }
+    }
     const extractorPaths = { rulesOnly: values["rules-only"] };
     const extractor = extractorVersion(extractorPaths);
     const tty = process.stderr.isTTY && !values.quiet;
@@ -112,8 +130,21 @@ export const build: Command = {
     const jsonPath = join(values.out, `${values.name}.json`);
     const gexfPath = join(values.out, `${values.name}.gexf`);
     let report: { update: UpdateResult; summary: BuildSummary; unchanged: boolean };
+    let queued: DispatchResult | undefined;
+    const remote = queueUrl
+      ? async (todo: readonly SourceFile[]) => {
+          queued = await queueModule!.extractOnQueue(store, todo, {
+            queue: queueUrl,
+            extractor: extractor.id,
+            onProgress: queueProgress(tty, values.quiet),
+            onFailure,
+            onWarning: (m) => log(`${tty ? "\r\x1b[K" : ""}${m}\n`),
+          });
+          return queued.failures;
+        }
+      : undefined;
     try {
-      const update = await updateStore(store, files, { extractor, paths: extractorPaths, jobs, strict: values.strict, onProgress, onFailure });
+      const update = await updateStore(store, files, { extractor, paths: extractorPaths, jobs, strict: values.strict, onProgress, onFailure, remote });
       if (tty) process.stderr.write("\r\x1b[K");
       report = { update, ...(await writeOutputs(store, files, update, { extractor, name: values.name, seed, version, jsonPath, gexfPath, corrections })) };
     } finally {
@@ -121,10 +152,41 @@ export const build: Command = {
       await store.close();
     }
     for (const w of report.summary.warnings) log(`kg build: warning: ${w}\n`);
-    log(summary(report.summary, report.update, store.location, [jsonPath, gexfPath], report.unchanged, performance.now() - started));
+    log(summary(report.summary, report.update, store.location, [jsonPath, gexfPath], report.unchanged, performance.now() - started, queued));
     return 0;
   },
 };
+
+/** Progress of the workers: on a terminal one line rewritten in place, otherwise a line every ten seconds. */
+function queueProgress(tty: boolean, quiet: boolean): ((p: DispatchProgress) => void) | undefined {
+  if (quiet) return undefined;
+  let last = 0;
+  let shown = "";
+  return (p) => {
+    const now = Date.now();
+    const finished = p.done + p.failed === p.toExtract;
+    if (!tty && !finished && now - last < 10_000) return;
+    const per = Object.entries(p.byWorker)
+      .sort(([a], [b]) => (a < b ? -1 : 1))
+      .map(([w, n]) => `${w} ${n}`)
+      .join(", ");
+    const line = `extracted ${p.done}/${p.toExtract} on the queue, failed ${p.failed}, ${p.workers} worker${p.workers === 1 ? "" : "s"} connected${per ? ` (${per})` : ""}`;
+    if (line === shown) return;
+    shown = line;
+    last = now;
+    process.stderr.write(tty ? `\r\x1b[K${line}` : `kg build: ${line}\n`);
+  };
+}
+
+function queueLine(q: DispatchResult): string {
+  const workers = Object.entries(q.byWorker);
+  const total = workers.reduce((n, [, k]) => n + k, 0);
+  const by = workers.map(([w, n]) => `${w} ${n}`).join(", ");
+  return (
+    `  queue     ${q.location} ${q.queue}: ${total} document${total === 1 ? "" : "s"} by ${workers.length} worker${workers.length === 1 ? "" : "s"}${by ? ` (${by})` : ""}` +
+    `${q.failures.size ? `, ${q.failures.size} failed` : ""}${q.requeued ? `, ${q.requeued} enqueued again` : ""}`
+  );
+}
 
 /** Read every source, a few dozen files at a time, in path order. */
 async function readSourceFiles(root: string, paths: readonly string[]): Promise<SourceFile[]> {
@@ -201,7 +263,7 @@ async function writeOutputs(store: FactStore, files: readonly SourceFile[], upda
   return { summary, unchanged: false };
 }
 
-function summary(s: BuildSummary, update: UpdateResult, storePath: string, files: string[], unchanged: boolean, ms: number): string {
+function summary(s: BuildSummary, update: UpdateResult, storePath: string, files: string[], unchanged: boolean, ms: number, queued?: DispatchResult): string {
   const { stats } = s;
   const c = update.counts;
   const list = (o: Record<string, number | undefined>) =>
@@ -215,6 +277,7 @@ function summary(s: BuildSummary, update: UpdateResult, storePath: string, files
   return [
     `kg build: ${stats.documents} document${stats.documents === 1 ? "" : "s"}, ${stats.sentences} sentences, ${stats.tokens} tokens`,
     `  store     ${storePath}: ${c.new} new, ${c.changed} changed, ${c.removed} removed, ${c.reused} reused${c.stale ? `, ${c.stale} re-extracted for a new extractor` : ""}`,
+    ...(queued ? [queueLine(queued)] : []),
     ...(update.skipped.length
       ? [`  skipped   ${update.skipped.length} file${update.skipped.length === 1 ? "" : "s"}:`, ...update.skipped.map((x) => `    ${x.id}: ${x.skipped}`)]
       : []),

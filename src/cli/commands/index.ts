@@ -30,4 +30,8 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
     summary: "serve the graph viewer and query API on http://127.0.0.1",
     load: async () => (await import("./serve.js")).serve,
   },
+  worker: {
+    summary: "extract the documents `kg build --queue` enqueues, into the shared PostgreSQL store",
+    load: async () => (await import("./worker.js")).worker,
+  },
 };
