@@ -46,9 +46,12 @@ export interface ExtractionWorker {
   readonly extractor: string;
   /** Stop taking jobs, let the ones in hand finish, and release the threads and the connection. */
   close(): Promise<void>;
-  /** Settles when the worker has stopped: resolves after close(), rejects when it cannot go on (a reading thread died). */
+  /** Settles when the worker has stopped: resolves after close(), rejects when it cannot go on (a reading thread died, the store cannot be used). */
   readonly stopped: Promise<void>;
 }
+
+/** Errors that say the store cannot be used from here, whatever the document. */
+const MACHINE_FAULTS = new Set(["WRITE_FAILED", "STORE_BUSY", "STORE_VERSION", "STORE_CORRUPT"]);
 
 export const WORKER_DEFAULTS = { concurrency: 1, lockDurationMs: 30_000 } as const;
 
@@ -77,17 +80,19 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
       // the queue's name holds the version, so only a hand-made job gets here
       throw new Error(`the job of ${data.id} wants extractor ${data.extractor}, this worker runs ${extractor.id}`);
     }
-    const [stored] = await store.find([data.id]);
-    if (stored && stored.sha256 === data.sha256 && stored.extractor === extractor.id) return { worker: name, reused: true };
-    let result;
-    try {
-      result = await pool.extract({ id: data.id, content: data.content, sha256: data.sha256 });
-    } catch (err) {
-      // a dead thread is this machine's fault, not the document's: stop, and the job goes back to the queue for another worker
-      if (pool.isBroken) fatal(err as Error);
+    // trouble with the store or a dead thread is this machine's, not the document's: the worker stops
+    // without settling the job, so that no attempt is spent on it and its lock lapses for another worker
+    const ownFault = (err: unknown): never | Promise<never> => {
+      if (pool.isBroken || (err instanceof KgError && MACHINE_FAULTS.has(err.code))) {
+        fatal(err as Error);
+        return new Promise<never>(() => undefined);
+      }
       throw err;
-    }
-    await store.putResult({ id: data.id, sha256: data.sha256, size: data.size }, extractor.id, result);
+    };
+    const [stored] = await store.find([data.id]).catch(ownFault);
+    if (stored && stored.sha256 === data.sha256 && stored.extractor === extractor.id) return { worker: name, reused: true };
+    const result = await pool.extract({ id: data.id, content: data.content, sha256: data.sha256 }).catch(ownFault);
+    await store.putResult({ id: data.id, sha256: data.sha256, size: data.size }, extractor.id, result).catch(ownFault);
     return { worker: name, reused: false };
   };
 
@@ -136,7 +141,7 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
   };
   fatal = (err) => {
     // without waiting for the jobs in hand, which can no longer finish here: their locks lapse and other workers take them
-    void shutdown(true, new KgError("STAGE_FAILED", `kg worker: cannot go on: ${err.message}`, { cause: err }));
+    void shutdown(true, new KgError("STAGE_FAILED", `kg worker: cannot go on: ${err.message.replace(/^kg \w+: /, "")}`, { cause: err }));
   };
   return { name, queue, extractor: extractor.id, close: () => shutdown(false), stopped };
 }

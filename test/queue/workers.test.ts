@@ -248,6 +248,43 @@ describe.skipIf(skipPostgres || skipRedis)("kg worker and kg build --queue", () 
     }
   }, 300_000);
 
+  it("stops a worker that loses the store without spending its job's attempts; a new worker finishes the build", async () => {
+    const store = await postgres.createDatabase(`q_${++databases}`);
+    const queue = `${redis.url}/${++redisDbs}`;
+    const g = await startWorker(store, queue, "worker-g");
+    const out = join(tmp, "store-lost");
+    const build = spawnKg(["build", "--sources", sources, "--out", out, "--store", store, "--queue", queue]);
+    let h: Awaited<ReturnType<typeof startWorker>> | undefined;
+    try {
+      await until("some documents stored", async () => ((await storedCount(store)) >= 20 ? true : undefined));
+      // the server ends the worker's session (the build's is the one holding the advisory lock)
+      const client = new pg.Client({ connectionString: store });
+      await client.connect();
+      try {
+        const ended = await client.query(
+          `SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+           WHERE datname = current_database() AND application_name = 'kgraph' AND pid <> pg_backend_pid()
+             AND pid NOT IN (SELECT pid FROM pg_locks WHERE locktype = 'advisory')`,
+        );
+        expect(ended.rowCount).toBe(1);
+      } finally {
+        await client.end();
+      }
+      expect(await g.exited).toBe(2);
+      expect(g.stderr()).toContain("kg worker: cannot go on: cannot use the store");
+      expect(g.stderr()).not.toMatch(/attempt \d+ failed/);
+      h = await startWorker(store, queue, "worker-h");
+      expect(await build.exited, build.stderr()).toBe(0);
+    } finally {
+      build.child.kill("SIGKILL");
+      await stop(g);
+      await stop(h);
+    }
+    sameAsEmbedded(out);
+    expect(build.stderr()).not.toMatch(/\d+ failed|skipped/);
+    expect(build.stderr()).toMatch(/by 2 workers \(worker-g \d+, worker-h \d+\)/);
+  }, 300_000);
+
   it("does a job twice into one stored result: the second time it finds the result and extracts nothing", async () => {
     const storeUrl = await postgres.createDatabase(`q_${++databases}`);
     const queue = `${redis.url}/${++redisDbs}`;
