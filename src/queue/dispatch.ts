@@ -36,6 +36,8 @@ export interface DispatchProgress {
 }
 
 export interface DispatchResult {
+  /** Documents the workers stored. */
+  done: number;
   /** Documents that failed every attempt, with the reason of the last. */
   failures: Map<string, string>;
   /** Documents done by each worker, sorted by name. */
@@ -68,7 +70,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   const o = { ...DISPATCH_DEFAULTS, ...options };
   const name = queueName(store.id, o.extractor);
   const location = publicQueueLocation(o.queue);
-  const result: DispatchResult = { failures: new Map(), byWorker: {}, requeued: 0, queue: name, location };
+  const result: DispatchResult = { done: 0, failures: new Map(), byWorker: {}, requeued: 0, queue: name, location };
   if (todo.length === 0) return result;
 
   const connection = await connectRedis(o.queue, { name: "kgraph-build" });
@@ -82,6 +84,9 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   };
   queue.on("error", onLost);
   events.on("error", onLost);
+  // a server that restarts at once gives no error, only a closed connection
+  let closing = false;
+  connection.on("close", () => closing || onLost(new Error("connection closed")));
   connection.on("ready", () => {
     if (lost) warn(`kg build: the queue at ${location} is back`);
     lost = false;
@@ -230,10 +235,12 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
     }
     progress();
   } finally {
+    closing = true;
     await events.close().catch(() => undefined);
     await queue.close().catch(() => undefined);
     await connection.quit().catch(() => connection.disconnect());
   }
+  result.done = done;
   result.byWorker = Object.fromEntries(Object.entries(result.byWorker).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return result;
 }

@@ -111,6 +111,11 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
     if (!lost) warn(`kg worker: lost the queue at ${location} (${(err as NodeJS.ErrnoException).code ?? err.message}); retrying`);
     lost = true;
   });
+  let closing = false;
+  connection.on("close", () => {
+    if (!lost && !closing) warn(`kg worker: lost the queue at ${location} (connection closed); retrying`);
+    if (!closing) lost = true;
+  });
   connection.on("ready", () => {
     if (lost) warn(`kg worker: the queue at ${location} is back`);
     lost = false;
@@ -129,15 +134,16 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
     settle = (err) => (err ? reject(err) : resolve());
   });
   stopped.catch(() => undefined);
-  let closing: Promise<void> | undefined;
+  let shutting: Promise<void> | undefined;
   const shutdown = (force: boolean, error?: KgError) => {
-    closing ??= (async () => {
+    closing = true;
+    shutting ??= (async () => {
       await worker.close(force);
       await pool.close();
       await connection.quit().catch(() => connection.disconnect());
       settle(error);
     })();
-    return closing;
+    return shutting;
   };
   fatal = (err) => {
     // without waiting for the jobs in hand, which can no longer finish here: their locks lapse and other workers take them

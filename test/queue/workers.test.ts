@@ -238,7 +238,7 @@ describe.skipIf(skipPostgres || skipRedis)("kg worker and kg build --queue", () 
       expect(await build.exited, build.stderr()).toBe(0);
       sameAsEmbedded(out);
       expect(build.stderr()).toMatch(/lost the queue at redis:\/\/127\.0\.0\.1:\d+/);
-      expect(build.stderr()).toMatch(/\d+ enqueued again/);
+      expect(build.stderr()).toMatch(new RegExp(`: ${documents} documents by 2 workers \\(worker-d \\d+, worker-e \\d+(, \\d+ unreported)?\\), \\d+ enqueued again`));
       expect(await storedCount(store)).toBe(documents);
     } finally {
       build.child.kill("SIGKILL");

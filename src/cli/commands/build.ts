@@ -180,10 +180,11 @@ function queueProgress(tty: boolean, quiet: boolean): ((p: DispatchProgress) => 
 
 function queueLine(q: DispatchResult): string {
   const workers = Object.entries(q.byWorker);
-  const total = workers.reduce((n, [, k]) => n + k, 0);
-  const by = workers.map(([w, n]) => `${w} ${n}`).join(", ");
+  // a job that ends while Redis is away stores its document but its report to the build is lost
+  const unreported = q.done - workers.reduce((n, [, k]) => n + k, 0);
+  const by = [...workers.map(([w, n]) => `${w} ${n}`), ...(unreported > 0 ? [`${unreported} unreported`] : [])].join(", ");
   return (
-    `  queue     ${q.location} ${q.queue}: ${total} document${total === 1 ? "" : "s"} by ${workers.length} worker${workers.length === 1 ? "" : "s"}${by ? ` (${by})` : ""}` +
+    `  queue     ${q.location} ${q.queue}: ${q.done} document${q.done === 1 ? "" : "s"} by ${workers.length} worker${workers.length === 1 ? "" : "s"}${by ? ` (${by})` : ""}` +
     `${q.failures.size ? `, ${q.failures.size} failed` : ""}${q.requeued ? `, ${q.requeued} enqueued again` : ""}`
   );
 }
