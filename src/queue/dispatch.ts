@@ -101,11 +101,9 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   events.on("failed", () => wake());
 
   const byJob = new Map<string, SourceFile>();
-  const jobOf = new Map<string, string>();
   for (const f of todo) {
     const id = jobId({ id: f.id, sha256: f.sha256, extractor: o.extractor });
     byJob.set(id, f);
-    jobOf.set(f.id, id);
   }
   /** Jobs not yet added, in path order. */
   const waiting = [...byJob.keys()];
@@ -138,6 +136,18 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   const settled = (id: string) => {
     inQueue.delete(id);
   };
+  /** Of these jobs, those whose document the store now holds as the build needs it (same sha256 and extractor), and the others. */
+  const partition = async (ids: readonly string[]) => {
+    const stored = new Map((await findAll(store, ids.map((id) => byJob.get(id)!.id))).map((d) => [d.id, d]));
+    const current: string[] = [];
+    const other: string[] = [];
+    for (const id of ids) {
+      const f = byJob.get(id)!;
+      const d = stored.get(f.id);
+      (d && d.sha256 === f.sha256 && d.extractor === o.extractor ? current : other).push(id);
+    }
+    return { current, other };
+  };
 
   try {
     await events.waitUntilReady();
@@ -152,25 +162,19 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
       if (inQueue.size === 0) {
         // every job settled: check once more that the store holds what the build needs (a slow worker
         // holding an old job could have written over a document since)
-        const again = await notCurrent(store, todo, o.extractor, result.failures);
+        const { other: again } = await partition([...byJob.keys()].filter((id) => !result.failures.has(byJob.get(id)!.id)));
         if (again.length === 0) break;
         done -= again.length;
         result.requeued += again.length;
-        waiting.push(...again.map((f) => jobOf.get(f.id)!));
+        waiting.push(...again);
         continue;
       }
 
       const counts = await queue.getJobCounts("waiting", "active", "delayed", "prioritized", "failed");
       const live = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
-      const ids = [...inQueue];
-      const stored = new Map((await findAll(store, ids.map((id) => byJob.get(id)!.id))).map((d) => [d.id, d]));
-      for (const id of ids) {
-        const f = byJob.get(id)!;
-        const d = stored.get(f.id);
-        if (d && d.sha256 === f.sha256 && d.extractor === o.extractor) {
-          settled(id);
-          done++;
-        }
+      for (const id of (await partition([...inQueue])).current) {
+        settled(id);
+        done++;
       }
       // jobs that failed, or that the queue no longer has: look at each
       if (inQueue.size > 0 && ((counts.failed ?? 0) !== lastFailedCount || live < inQueue.size)) {
@@ -192,17 +196,10 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
         }
         if (missing.length > 0) {
           // done since the store was read, or lost by the queue: the store decides
-          const now = new Map((await findAll(store, missing.map((id) => byJob.get(id)!.id))).map((d) => [d.id, d]));
-          const lostJobs: string[] = [];
-          for (const id of missing) {
-            const f = byJob.get(id)!;
-            const d = now.get(f.id);
-            if (d && d.sha256 === f.sha256 && d.extractor === o.extractor) {
-              settled(id);
-              done++;
-            } else {
-              lostJobs.push(id);
-            }
+          const { current, other: lostJobs } = await partition(missing);
+          for (const id of current) {
+            settled(id);
+            done++;
           }
           // a completed job whose result is not (or no longer) current is done again
           for (const id of lostJobs) inQueue.delete(id);
@@ -243,16 +240,6 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   result.done = done;
   result.byWorker = Object.fromEntries(Object.entries(result.byWorker).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   return result;
-}
-
-/** The documents of `todo` that the store does not hold as the build needs them, leaving out those that failed. */
-async function notCurrent(store: FactStore, todo: readonly SourceFile[], extractor: string, failures: Map<string, string>): Promise<SourceFile[]> {
-  const stored = new Map((await findAll(store, todo.map((f) => f.id))).map((d) => [d.id, d]));
-  return todo.filter((f) => {
-    if (failures.has(f.id)) return false;
-    const d = stored.get(f.id);
-    return !(d && d.sha256 === f.sha256 && d.extractor === extractor);
-  });
 }
 
 /** store.find over many ids, a few thousand at a time. */
