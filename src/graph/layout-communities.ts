@@ -297,9 +297,9 @@ function quotientGraph(simple: Simple, skeleton: readonly string[], groups: Read
 
 /**
  * `members` on a sunflower about `at`, the most related (weighted degree) nearest the middle, ties in
- * node order. Each point is as far out as leaves room for the members before it, by the room their
- * sizes need (and `inner` of room in the middle, for what is already there): nodes of one size
- * lie about two rooms apart, so they do not overlap. Returns the radius the sunflower takes.
+ * node order, around a disc of radius `inner` (what is already there). Each point is as far out as
+ * leaves room for that disc and the members before it, by the room their sizes need: nodes of one
+ * size lie about two rooms apart. Returns the radius the sunflower takes.
  */
 function placeSunflower(members: readonly string[], at: Point, { index, strength, room }: NodeOrder, out: Map<string, Point>, inner: number): number {
   const ordered = [...members].sort((p, q) => strength.get(q)! - strength.get(p)! || index.get(p)! - index.get(q)!);
