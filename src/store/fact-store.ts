@@ -12,6 +12,8 @@ export interface StoredDocument {
   sha256: string;
   /** Size of the file in bytes. */
   size: number;
+  /** The file's modification time (milliseconds since 1970, whole) when it was read; absent when not known. */
+  mtimeMs?: number;
   /** The extractor version the stored result was made with (see extractorVersion in the CLI). */
   extractor: string;
 }

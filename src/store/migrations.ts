@@ -34,6 +34,12 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: "file modification times",
+    // a file whose path, size and modification time are those stored is taken to have the stored sha256
+    sql: "ALTER TABLE documents ADD COLUMN mtime_ms BIGINT;",
+  },
 ];
 
 /** The schema version this kgraph writes and reads. */

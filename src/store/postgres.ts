@@ -102,13 +102,13 @@ async function migrate(client: pg.Client, location: string): Promise<void> {
   }
 }
 
-type Row = { id: string; sha256: string; size: string | number; extractor: string };
+type Row = { id: string; sha256: string; size: string | number; mtime_ms: string | number | null; extractor: string };
 
 const UPSERT = `
-  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result, mtime_ms)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
   ON CONFLICT (id) DO UPDATE SET
-    sha256 = excluded.sha256, size = excluded.size, extractor = excluded.extractor, title = excluded.title,
+    sha256 = excluded.sha256, size = excluded.size, mtime_ms = excluded.mtime_ms, extractor = excluded.extractor, title = excluded.title,
     date = excluded.date, date_source = excluded.date_source, url = excluded.url,
     sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result`;
 
@@ -125,7 +125,7 @@ class PostgresFactStore implements FactStore {
   }
 
   async documents(): Promise<StoredDocument[]> {
-    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, extractor FROM documents")).rows);
+    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, mtime_ms, extractor FROM documents")).rows);
     return rows.map(toDocument).sort((a, b) => byIdBytes(a.id, b.id));
   }
 
@@ -136,7 +136,7 @@ class PostgresFactStore implements FactStore {
     const { info } = result;
     const values = [
       doc.id, doc.sha256, doc.size, extractor, info.title, info.date ?? null, info.dateSource ?? null, info.url ?? null,
-      result.sentences, result.tokens, JSON.stringify(result),
+      result.sentences, result.tokens, JSON.stringify(result), doc.mtimeMs ?? null,
     ];
     await this.transaction((c) => c.query(UPSERT, values));
   }
@@ -152,7 +152,7 @@ class PostgresFactStore implements FactStore {
     for (let i = 0; i < ids.length; i += RESULT_BATCH) {
       const batch = ids.slice(i, i + RESULT_BATCH);
       const rows = await this.run(
-        async (c) => (await c.query<Row & { result: string }>("SELECT id, sha256, size, extractor, result FROM documents WHERE id = ANY($1::text[])", [batch])).rows,
+        async (c) => (await c.query<Row & { result: string }>("SELECT id, sha256, size, mtime_ms, extractor, result FROM documents WHERE id = ANY($1::text[])", [batch])).rows,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const id of batch) {
@@ -216,8 +216,9 @@ class PostgresFactStore implements FactStore {
 }
 
 function toDocument(r: Row): StoredDocument {
-  // BIGINT comes back as a string: sizes are far below 2^53
-  return { id: r.id, sha256: r.sha256, size: Number(r.size), extractor: r.extractor };
+  // BIGINT comes back as a string: sizes and times in milliseconds are far below 2^53
+  const doc = { id: r.id, sha256: r.sha256, size: Number(r.size), extractor: r.extractor };
+  return r.mtime_ms === null ? doc : { ...doc, mtimeMs: Number(r.mtime_ms) };
 }
 
 /** Turn pg's errors into KgErrors that name the store (without its password) and say what to do. */

@@ -20,7 +20,12 @@ export interface SqliteStoreOptions {
 
 export const SQLITE_STORE_DEFAULTS = { exclusive: true, busyTimeoutMs: 1000 } as const;
 
-type Row = { id: string; sha256: string; size: number; extractor: string };
+type Row = { id: string; sha256: string; size: number; mtime_ms: number | null; extractor: string };
+
+/** A row's document key: the modification time only when one was stored. */
+function toDocument({ mtime_ms, ...r }: Row): StoredDocument {
+  return mtime_ms === null ? r : { ...r, mtimeMs: mtime_ms };
+}
 
 /**
  * Open (creating it if needed) the SQLite store at `path` and bring its schema up to date.
@@ -89,17 +94,17 @@ class SqliteFactStore implements FactStore {
     this.db = db;
     this.location = path;
     this.upsert = db.prepare(`
-      INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result)
-      VALUES (@id, @sha256, @size, @extractor, @title, @date, @dateSource, @url, @sentences, @tokens, @result)
+      INSERT INTO documents (id, sha256, size, mtime_ms, extractor, title, date, date_source, url, sentences, tokens, result)
+      VALUES (@id, @sha256, @size, @mtimeMs, @extractor, @title, @date, @dateSource, @url, @sentences, @tokens, @result)
       ON CONFLICT (id) DO UPDATE SET
-        sha256 = excluded.sha256, size = excluded.size, extractor = excluded.extractor, title = excluded.title,
+        sha256 = excluded.sha256, size = excluded.size, mtime_ms = excluded.mtime_ms, extractor = excluded.extractor, title = excluded.title,
         date = excluded.date, date_source = excluded.date_source, url = excluded.url,
         sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result`);
     this.remove = db.prepare("DELETE FROM documents WHERE id = ?");
   }
 
   async documents(): Promise<StoredDocument[]> {
-    return this.guard(() => this.db.prepare("SELECT id, sha256, size, extractor FROM documents ORDER BY id").all() as Row[]);
+    return this.guard(() => (this.db.prepare("SELECT id, sha256, size, mtime_ms, extractor FROM documents ORDER BY id").all() as Row[]).map(toDocument));
   }
 
   async putResult(doc: DocumentKey, extractor: string, result: DocumentResult): Promise<void> {
@@ -108,7 +113,10 @@ class SqliteFactStore implements FactStore {
     }
     const { info } = result;
     const row = {
-      ...doc,
+      id: doc.id,
+      sha256: doc.sha256,
+      size: doc.size,
+      mtimeMs: doc.mtimeMs ?? null,
       extractor,
       title: info.title,
       date: info.date ?? null,
@@ -129,13 +137,14 @@ class SqliteFactStore implements FactStore {
 
   async *results(): AsyncIterable<StoredResult> {
     const rows = this.guard(() =>
-      this.db.prepare("SELECT id, sha256, size, extractor, result FROM documents ORDER BY id").iterate() as IterableIterator<Row & { result: string }>,
+      this.db.prepare("SELECT id, sha256, size, mtime_ms, extractor, result FROM documents ORDER BY id").iterate() as IterableIterator<Row & { result: string }>,
     );
     try {
       for (;;) {
         const next = this.guard(() => rows.next());
         if (next.done) return;
-        const { result: text, ...document } = next.value;
+        const { result: text, ...row } = next.value;
+        const document = toDocument(row);
         yield { document, result: parseStoredResult(this.location, document, text) };
       }
     } finally {
