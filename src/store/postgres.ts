@@ -2,7 +2,7 @@
 import pg from "pg";
 import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
-import { byIdBytes, parseOutputRecord, parseStoredResult, type DocumentKey, type FactStore, type OutputRecord, type StoredDocument, type StoredResult } from "./fact-store.js";
+import { byIdBytes, encodeStoredResult, parseOutputRecord, parseStoredResult, type DocumentKey, type FactStore, type OutputRecord, type StoredDocument, type StoredResult } from "./fact-store.js";
 import { MIGRATIONS, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 export interface PostgresStoreOptions {
@@ -105,12 +105,12 @@ async function migrate(client: pg.Client, location: string): Promise<void> {
 type Row = { id: string; sha256: string; size: string | number; mtime_ms: string | number | null; extractor: string };
 
 const UPSERT = `
-  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result, mtime_ms)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result, mtime_ms, result_sha256)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (id) DO UPDATE SET
     sha256 = excluded.sha256, size = excluded.size, mtime_ms = excluded.mtime_ms, extractor = excluded.extractor, title = excluded.title,
     date = excluded.date, date_source = excluded.date_source, url = excluded.url,
-    sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result`;
+    sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result, result_sha256 = excluded.result_sha256`;
 
 class PostgresFactStore implements FactStore {
   readonly location: string;
@@ -134,9 +134,10 @@ class PostgresFactStore implements FactStore {
       throw new KgError("INVARIANT", `FactStore.putResult: the result of ${result.info.id} was offered for ${doc.id}; store each result under its own document`);
     }
     const { info } = result;
+    const stored = encodeStoredResult(result);
     const values = [
       doc.id, doc.sha256, doc.size, extractor, info.title, info.date ?? null, info.dateSource ?? null, info.url ?? null,
-      result.sentences, result.tokens, JSON.stringify(result), doc.mtimeMs ?? null,
+      result.sentences, result.tokens, stored.text, doc.mtimeMs ?? null, stored.sha256,
     ];
     await this.transaction((c) => c.query(UPSERT, values));
   }
@@ -152,7 +153,12 @@ class PostgresFactStore implements FactStore {
     for (let i = 0; i < ids.length; i += RESULT_BATCH) {
       const batch = ids.slice(i, i + RESULT_BATCH);
       const rows = await this.run(
-        async (c) => (await c.query<Row & { result: string }>("SELECT id, sha256, size, mtime_ms, extractor, result FROM documents WHERE id = ANY($1::text[])", [batch])).rows,
+        async (c) => (
+            await c.query<Row & { result: string; result_sha256: string | null }>(
+              "SELECT id, sha256, size, mtime_ms, extractor, result, result_sha256 FROM documents WHERE id = ANY($1::text[])",
+              [batch],
+            )
+          ).rows,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const id of batch) {
@@ -160,7 +166,7 @@ class PostgresFactStore implements FactStore {
         // forgotten since the ids were read (another process): it is no longer in the store
         if (!row) continue;
         const document = toDocument(row);
-        yield { document, result: parseStoredResult(this.location, document, row.result) };
+        yield { document, result: parseStoredResult(this.location, document, row.result, row.result_sha256) };
       }
     }
   }
