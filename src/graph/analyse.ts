@@ -39,8 +39,8 @@ export function analyseGraph(graph: KnowledgeMultiGraph, options: Partial<Analys
     const pr = ranks[n] ?? 0;
     simple.setNodeAttribute(n, "size", nodeSize(pr / maxRank));
   });
-  layoutGraph(graph, simple, communities, ranks, rng, iterations);
-  if (simple.order > 1) removeOverlaps(simple);
+  const byCommunity = layoutGraph(graph, simple, communities, ranks, rng, iterations);
+  if (simple.order > 1) removeOverlaps(simple, { few: byCommunity });
   graph.forEachNode((n) => {
     const a = simple.getNodeAttributes(n);
     graph.mergeNodeAttributes(n, {

@@ -30,7 +30,7 @@ export function layoutGraph(
   ranks: Record<string, number>,
   rng: () => number,
   maxIterations: number | undefined,
-): void {
+): boolean {
   const order = seedByCommunity(simple, communities, ranks, rng);
   const related = simple.filterNodes((n) => simple.degree(n) > 0);
   if (related.length > COMMUNITY_LAYOUT_FROM) layoutByCommunity(graph, simple, related, communities, [...order.keys()], rng, maxIterations);
@@ -40,6 +40,7 @@ export function layoutGraph(
     core.forEachNode((n, a) => simple.mergeNodeAttributes(n, { x: a.x, y: a.y }));
   }
   placeIsolates(graph, simple, new Set(related), rng);
+  return related.length > COMMUNITY_LAYOUT_FROM;
 }
 
 /** From this many related nodes, the layout runs community by community (layoutByCommunity). */
