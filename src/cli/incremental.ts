@@ -59,7 +59,7 @@ export interface UpdateResult {
  */
 export async function updateStore(store: FactStore, files: readonly SourceFile[], options: UpdateOptions): Promise<UpdateResult> {
   const version = options.extractor.id;
-  const readable = new Map(files.filter((f) => f.source).map((f) => [f.id, f]));
+  const readable = new Map(files.filter((f) => !f.skipped).map((f) => [f.id, f]));
   const stored = new Map((await store.documents()).map((d) => [d.id, d]));
   const gone = [...stored.keys()].filter((id) => !readable.has(id));
   await store.forget(gone);
@@ -70,7 +70,10 @@ export async function updateStore(store: FactStore, files: readonly SourceFile[]
     const s = stored.get(f.id);
     const kind = !s ? "new" : s.sha256 !== f.sha256 ? "changed" : s.extractor !== version ? "stale" : "reused";
     counts[kind]++;
-    if (kind !== "reused") todo.push(f);
+    if (kind === "reused") continue;
+    // a file taken for known (not read) is one whose stored result is current
+    if (!f.source) throw new KgError("INVARIANT", `updateStore: ${f.id} was not read but its stored result is ${kind}; delete the store ${store.location} and rebuild`);
+    todo.push(f);
   }
 
   const failures = new Map<string, string>();
@@ -78,7 +81,7 @@ export async function updateStore(store: FactStore, files: readonly SourceFile[]
   const byId = new Map(todo.map((f) => [f.id, f]));
   const keep = async (result: DocumentResult) => {
     const f = byId.get(result.info.id)!;
-    await store.putResult({ id: f.id, sha256: f.sha256, size: f.size }, version, result);
+    await store.putResult({ id: f.id, sha256: f.sha256, size: f.size, ...(f.mtimeMs !== undefined ? { mtimeMs: f.mtimeMs } : {}) }, version, result);
     progress.extracted++;
     options.onProgress?.({ ...progress, id: f.id });
   };
@@ -133,7 +136,7 @@ export async function updateStore(store: FactStore, files: readonly SourceFile[]
  * @throws KgError INVARIANT when the store holds a stale or missing result, STORE_CORRUPT from the store.
  */
 export async function readResults(store: FactStore, files: readonly SourceFile[], update: UpdateResult, extractor: ExtractorVersion): Promise<DocumentResult[]> {
-  const readable = new Map(files.filter((f) => f.source).map((f) => [f.id, f]));
+  const readable = new Map(files.filter((f) => !f.skipped).map((f) => [f.id, f]));
   const results: DocumentResult[] = [];
   for await (const { document, result } of store.results()) {
     const f = readable.get(document.id);

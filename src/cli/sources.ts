@@ -30,6 +30,11 @@ export async function listSources(dir: string): Promise<string[]> {
   return out.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
 }
 
+/** A source's id: its path relative to the sources folder, with forward slashes. */
+export function sourceId(root: string, path: string): string {
+  return relative(root, path).split(sep).join("/");
+}
+
 /** Read and decode one source; `id` is its path relative to `root` with forward slashes. */
 export async function readSource(root: string, path: string): Promise<SourceText> {
   const id = relative(root, path).split(sep).join("/");
@@ -39,24 +44,53 @@ export async function readSource(root: string, path: string): Promise<SourceText
   return { id, content: decodeSource(path, bytes), sha256: createHash("sha256").update(bytes).digest("hex") };
 }
 
-/** A source file as a build sees it: decoded, or the reason it cannot be read. */
+/** A source file as a build sees it: decoded, known from the store, or the reason it cannot be read. */
 export interface SourceFile {
   /** Path relative to the sources folder, with forward slashes. */
   id: string;
   /** sha256 of the bytes (64 zeros when they could not be read). */
   sha256: string;
   size: number;
-  /** The decoded text; absent when the file was skipped. */
+  /** Modification time in whole milliseconds, when the file could be examined. */
+  mtimeMs?: number;
+  /** The decoded text; absent when the file was skipped, or not read because the store knows it (`known`). */
   source?: SourceText;
+  /** Not read: its path, size and modification time are those the store holds its result under, so its sha256 is the stored one. */
+  known?: true;
   /** Why it was skipped (binary, not UTF-8, unreadable), without the path; with the error it came from. */
   skipped?: { reason: string; error: KgError };
+}
+
+/** What a build knows of a file from the store: the key its result is stored under. */
+export interface KnownFile {
+  sha256: string;
+  size: number;
+  mtimeMs?: number;
+}
+
+/**
+ * Like readSourceFile, but a file whose size and modification time are those `known` gives is not
+ * read: it comes back `known`, with the stored sha256. Anything else (no stored key, another size or
+ * time, a file that cannot be examined) is read as readSourceFile reads it.
+ */
+export async function readSourceFileUnlessKnown(root: string, path: string, known: KnownFile | undefined): Promise<SourceFile> {
+  if (known?.mtimeMs !== undefined) {
+    const info = await stat(path).catch(() => undefined);
+    if (info?.isFile() && info.size === known.size && Math.floor(info.mtimeMs) === known.mtimeMs) {
+      return { id: sourceId(root, path), sha256: known.sha256, size: known.size, mtimeMs: known.mtimeMs, known: true };
+    }
+  }
+  return readSourceFile(root, path);
 }
 
 /** Read one source like readSource, but a file that cannot be read or decoded comes back as skipped instead of throwing. */
 export async function readSourceFile(root: string, path: string): Promise<SourceFile> {
   const id = relative(root, path).split(sep).join("/");
   let bytes: Buffer;
+  let mtimeMs: number | undefined;
   try {
+    // the time before the bytes: a file written meanwhile is stored with the older time, and read again next time
+    mtimeMs = Math.floor((await stat(path)).mtimeMs);
     bytes = await readFile(path);
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
@@ -65,11 +99,11 @@ export async function readSourceFile(root: string, path: string): Promise<Source
   }
   const sha256 = createHash("sha256").update(bytes).digest("hex");
   try {
-    return { id, sha256, size: bytes.length, source: { id, content: decodeSource(path, bytes), sha256 } };
+    return { id, sha256, size: bytes.length, mtimeMs, source: { id, content: decodeSource(path, bytes), sha256 } };
   } catch (err) {
     if (!(err instanceof KgError)) throw err;
     const reason = err.message.startsWith(`${path}: `) ? err.message.slice(path.length + 2) : err.message;
-    return { id, sha256, size: bytes.length, skipped: { reason, error: err } };
+    return { id, sha256, size: bytes.length, mtimeMs, skipped: { reason, error: err } };
   }
 }
 

@@ -55,13 +55,14 @@ export function buildGraph(resolved: Resolved, options: BuildGraphOptions): Know
     });
   }
   hashNeighbourTables(graph);
-  const relations = [...resolved.relations].sort((a, b) => cmp(edgeKey(a), edgeKey(b)));
-  for (const r of relations) {
+  // keys made once, not in every comparison of the sort
+  const keyed = resolved.relations.map((r) => ({ key: edgeKey(r), r })).sort((a, b) => cmp(a.key, b.key));
+  for (const { key, r } of keyed) {
     const weight = r.evidence.length;
     const weak = !TYPED_RELATIONS.has(r.relation);
     const range = dateRange(evidenceDocs(r.evidence), dates);
     const date = relationDate(r, range.firstDate);
-    graph.addDirectedEdgeWithKey(edgeKey(r), r.source, r.target, {
+    graph.addDirectedEdgeWithKey(key, r.source, r.target, {
       relation: r.relation,
       label: RELATION_LABELS[r.relation],
       ...(r.role !== undefined ? { role: r.role } : {}),

@@ -129,7 +129,7 @@ export function resolveEntities(facts: readonly DocumentFacts[], options: Resolv
   const merged = [...groups.values()].map((members) => mergeMembers(members.map((i) => locals[i]), corrections, kindOf));
   const bases = merged.map((m) => `${m.entity.kind}:${slugify(m.entity.label)}`);
   const order = merged.map((_, i) => i).sort((a, b) => cmp(bases[a], bases[b]) || merged[b].entity.mentions - merged[a].entity.mentions || cmp(merged[a].first, merged[b].first));
-  const keyOf = new Map<string, string>(); // `${doc}\u0000${local id}` -> node key
+  const keyOf = new Map<string, Map<string, string>>(); // doc -> local id -> node key
   const entities: ResolvedEntity[] = [];
   const taken = new Set<string>();
   for (const g of order) {
@@ -138,14 +138,15 @@ export function resolveEntities(facts: readonly DocumentFacts[], options: Resolv
     for (let n = 2; taken.has(key); n++) key = `${bases[g]}-${n}`;
     taken.add(key);
     entities.push({ ...e, key });
-    for (const m of members) keyOf.set(`${m.doc}\u0000${m.entity.id}`, key);
+    for (const m of members) (keyOf.get(m.doc) ?? keyOf.set(m.doc, new Map()).get(m.doc)!).set(m.entity.id, key);
   }
   entities.sort((a, b) => cmp(a.key, b.key));
   const relations: Relation[] = [];
   for (const f of sorted) {
+    const local = keyOf.get(f.doc);
     for (const r of f.relations) {
-      const s = keyOf.get(`${f.doc}\u0000${r.source}`);
-      const t = keyOf.get(`${f.doc}\u0000${r.target}`);
+      const s = local?.get(r.source);
+      const t = local?.get(r.target);
       if (!s || !t || s === t) continue;
       const [source, target] = SYMMETRIC_RELATIONS.has(r.relation) && t < s ? [t, s] : [s, t];
       relations.push({ ...r, source, target });
@@ -245,7 +246,9 @@ function isAcronym(s: string): boolean {
 function apartTags(locals: readonly Local[], corrections: Corrections): Array<Map<number, number>> {
   const tagOf = new Map<string, Array<[number, number]>>();
   corrections.apart.forEach((names, s) => names.forEach((n, j) => (tagOf.get(nameKey(n)) ?? tagOf.set(nameKey(n), []).get(nameKey(n))!).push([s, j])));
-  return locals.map((l) => new Map(tagOf.get(l.name) ?? []));
+  // most locals take part in no split: they share one empty map, which unions never change (they assign new ones)
+  const none: ReadonlyMap<number, number> = new Map();
+  return locals.map((l) => (tagOf.has(l.name) ? new Map(tagOf.get(l.name)) : none)) as Array<Map<number, number>>;
 }
 
 /** Union-find whose sets carry split tags: a union that would put two names of one split together is refused. */

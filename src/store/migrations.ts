@@ -44,6 +44,16 @@ export const MIGRATIONS: readonly Migration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: "file modification times and result checksums",
+    // a file whose path, size and modification time are those stored is taken to have the stored sha256;
+    // a result whose text has the stored sha256 is the one that was checked when it was stored
+    sql: `
+      ALTER TABLE documents ADD COLUMN mtime_ms BIGINT;
+      ALTER TABLE documents ADD COLUMN result_sha256 TEXT;
+    `,
+  },
 ];
 
 /** The key of the store's identity in store_meta: a random UUID written once, when the store is created or first migrated. */

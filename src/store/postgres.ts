@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import pg from "pg";
 import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
-import { byIdBytes, parseOutputRecord, parseStoredResult, type DocumentKey, type FactStore, type OutputRecord, type StoredDocument, type StoredResult } from "./fact-store.js";
+import { byIdBytes, encodeStoredResult, parseOutputRecord, parseStoredResult, type DocumentKey, type FactStore, type OutputRecord, type StoredDocument, type StoredResult } from "./fact-store.js";
 import { MIGRATIONS, STORE_ID_KEY, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 export interface PostgresStoreOptions {
@@ -107,15 +107,15 @@ async function migrate(client: pg.Client, location: string): Promise<string> {
   }
 }
 
-type Row = { id: string; sha256: string; size: string | number; extractor: string };
+type Row = { id: string; sha256: string; size: string | number; mtime_ms: string | number | null; extractor: string };
 
 const UPSERT = `
-  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result)
-  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+  INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result, mtime_ms, result_sha256)
+  VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)
   ON CONFLICT (id) DO UPDATE SET
-    sha256 = excluded.sha256, size = excluded.size, extractor = excluded.extractor, title = excluded.title,
+    sha256 = excluded.sha256, size = excluded.size, mtime_ms = excluded.mtime_ms, extractor = excluded.extractor, title = excluded.title,
     date = excluded.date, date_source = excluded.date_source, url = excluded.url,
-    sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result`;
+    sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result, result_sha256 = excluded.result_sha256`;
 
 class PostgresFactStore implements FactStore {
   readonly location: string;
@@ -132,7 +132,7 @@ class PostgresFactStore implements FactStore {
   }
 
   async documents(): Promise<StoredDocument[]> {
-    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, extractor FROM documents")).rows);
+    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, mtime_ms, extractor FROM documents")).rows);
     return rows.map(toDocument).sort((a, b) => byIdBytes(a.id, b.id));
   }
 
@@ -147,9 +147,10 @@ class PostgresFactStore implements FactStore {
       throw new KgError("INVARIANT", `FactStore.putResult: the result of ${result.info.id} was offered for ${doc.id}; store each result under its own document`);
     }
     const { info } = result;
+    const stored = encodeStoredResult(result);
     const values = [
       doc.id, doc.sha256, doc.size, extractor, info.title, info.date ?? null, info.dateSource ?? null, info.url ?? null,
-      result.sentences, result.tokens, JSON.stringify(result),
+      result.sentences, result.tokens, stored.text, doc.mtimeMs ?? null, stored.sha256,
     ];
     await this.transaction((c) => c.query(UPSERT, values));
   }
@@ -165,7 +166,12 @@ class PostgresFactStore implements FactStore {
     for (let i = 0; i < ids.length; i += RESULT_BATCH) {
       const batch = ids.slice(i, i + RESULT_BATCH);
       const rows = await this.run(
-        async (c) => (await c.query<Row & { result: string }>("SELECT id, sha256, size, extractor, result FROM documents WHERE id = ANY($1::text[])", [batch])).rows,
+        async (c) => (
+            await c.query<Row & { result: string; result_sha256: string | null }>(
+              "SELECT id, sha256, size, mtime_ms, extractor, result, result_sha256 FROM documents WHERE id = ANY($1::text[])",
+              [batch],
+            )
+          ).rows,
       );
       const byId = new Map(rows.map((r) => [r.id, r]));
       for (const id of batch) {
@@ -173,7 +179,7 @@ class PostgresFactStore implements FactStore {
         // forgotten since the ids were read (another process): it is no longer in the store
         if (!row) continue;
         const document = toDocument(row);
-        yield { document, result: parseStoredResult(this.location, document, row.result) };
+        yield { document, result: parseStoredResult(this.location, document, row.result, row.result_sha256) };
       }
     }
   }
@@ -229,8 +235,9 @@ class PostgresFactStore implements FactStore {
 }
 
 function toDocument(r: Row): StoredDocument {
-  // BIGINT comes back as a string: sizes are far below 2^53
-  return { id: r.id, sha256: r.sha256, size: Number(r.size), extractor: r.extractor };
+  // BIGINT comes back as a string: sizes and times in milliseconds are far below 2^53
+  const doc = { id: r.id, sha256: r.sha256, size: Number(r.size), extractor: r.extractor };
+  return r.mtime_ms === null ? doc : { ...doc, mtimeMs: Number(r.mtime_ms) };
 }
 
 /** Turn pg's errors into KgErrors that name the store (without its password) and say what to do. */

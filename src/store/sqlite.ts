@@ -3,7 +3,7 @@ import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
 import { KgError } from "../errors.js";
 import type { DocumentResult } from "../pipeline/index.js";
-import { parseOutputRecord, parseStoredResult, type OutputRecord, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
+import { encodeStoredResult, parseOutputRecord, parseStoredResult, type OutputRecord, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
 import { MIGRATIONS, STORE_ID_KEY, STORE_SCHEMA_VERSION } from "./migrations.js";
 
 /** "kgst" in ASCII: marks a SQLite file as a kgraph store, so that another application's database is never written to. */
@@ -21,7 +21,12 @@ export interface SqliteStoreOptions {
 
 export const SQLITE_STORE_DEFAULTS = { exclusive: true, busyTimeoutMs: 1000 } as const;
 
-type Row = { id: string; sha256: string; size: number; extractor: string };
+type Row = { id: string; sha256: string; size: number; mtime_ms: number | null; extractor: string };
+
+/** A row's document key: the modification time only when one was stored. */
+function toDocument({ mtime_ms, ...r }: Row): StoredDocument {
+  return mtime_ms === null ? r : { ...r, mtimeMs: mtime_ms };
+}
 
 /**
  * Open (creating it if needed) the SQLite store at `path` and bring its schema up to date.
@@ -96,17 +101,17 @@ class SqliteFactStore implements FactStore {
     this.location = path;
     this.id = id;
     this.upsert = db.prepare(`
-      INSERT INTO documents (id, sha256, size, extractor, title, date, date_source, url, sentences, tokens, result)
-      VALUES (@id, @sha256, @size, @extractor, @title, @date, @dateSource, @url, @sentences, @tokens, @result)
+      INSERT INTO documents (id, sha256, size, mtime_ms, extractor, title, date, date_source, url, sentences, tokens, result, result_sha256)
+      VALUES (@id, @sha256, @size, @mtimeMs, @extractor, @title, @date, @dateSource, @url, @sentences, @tokens, @result, @resultSha256)
       ON CONFLICT (id) DO UPDATE SET
-        sha256 = excluded.sha256, size = excluded.size, extractor = excluded.extractor, title = excluded.title,
+        sha256 = excluded.sha256, size = excluded.size, mtime_ms = excluded.mtime_ms, extractor = excluded.extractor, title = excluded.title,
         date = excluded.date, date_source = excluded.date_source, url = excluded.url,
-        sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result`);
+        sentences = excluded.sentences, tokens = excluded.tokens, result = excluded.result, result_sha256 = excluded.result_sha256`);
     this.remove = db.prepare("DELETE FROM documents WHERE id = ?");
   }
 
   async documents(): Promise<StoredDocument[]> {
-    return this.guard(() => this.db.prepare("SELECT id, sha256, size, extractor FROM documents ORDER BY id").all() as Row[]);
+    return this.guard(() => (this.db.prepare("SELECT id, sha256, size, mtime_ms, extractor FROM documents ORDER BY id").all() as Row[]).map(toDocument));
   }
 
   async find(ids: readonly string[]): Promise<StoredDocument[]> {
@@ -124,8 +129,12 @@ class SqliteFactStore implements FactStore {
       throw new KgError("INVARIANT", `FactStore.putResult: the result of ${result.info.id} was offered for ${doc.id}; store each result under its own document`);
     }
     const { info } = result;
+    const stored = encodeStoredResult(result);
     const row = {
-      ...doc,
+      id: doc.id,
+      sha256: doc.sha256,
+      size: doc.size,
+      mtimeMs: doc.mtimeMs ?? null,
       extractor,
       title: info.title,
       date: info.date ?? null,
@@ -133,7 +142,8 @@ class SqliteFactStore implements FactStore {
       url: info.url ?? null,
       sentences: result.sentences,
       tokens: result.tokens,
-      result: JSON.stringify(result),
+      result: stored.text,
+      resultSha256: stored.sha256,
     };
     this.guard(() => this.db.transaction(() => this.upsert.run(row))());
   }
@@ -146,14 +156,17 @@ class SqliteFactStore implements FactStore {
 
   async *results(): AsyncIterable<StoredResult> {
     const rows = this.guard(() =>
-      this.db.prepare("SELECT id, sha256, size, extractor, result FROM documents ORDER BY id").iterate() as IterableIterator<Row & { result: string }>,
+      this.db.prepare("SELECT id, sha256, size, mtime_ms, extractor, result, result_sha256 FROM documents ORDER BY id").iterate() as IterableIterator<
+        Row & { result: string; result_sha256: string | null }
+      >,
     );
     try {
       for (;;) {
         const next = this.guard(() => rows.next());
         if (next.done) return;
-        const { result: text, ...document } = next.value;
-        yield { document, result: parseStoredResult(this.location, document, text) };
+        const { result: text, result_sha256: checked, ...row } = next.value;
+        const document = toDocument(row);
+        yield { document, result: parseStoredResult(this.location, document, text, checked) };
       }
     } finally {
       rows.return?.();

@@ -1,6 +1,6 @@
 // Incremental kg build: the same bytes as a build from scratch after adding, changing and removing files, after a SIGKILL, and with two builds on one store.
 import { spawn, spawnSync } from "node:child_process";
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from "node:fs";
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, utimesSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -67,6 +67,33 @@ describe("kg build, incremental", () => {
     const json = JSON.parse(readFileSync(join(out, "graph.json"), "utf8"));
     expect(json.attributes.sources.map((s: { id: string }) => s.id)).not.toContain("sahel.txt");
     expect(json.attributes.sources.map((s: { id: string }) => s.id)).toContain("added.md");
+  });
+
+  it("does not read a file whose path, size and modification time are those stored, and reads it again when its time changes", () => {
+    const src = corpus("mtime");
+    const out = join(tmp, "mtime-out");
+    const path = join(src, "summit.txt");
+    // a whole second, which the file system keeps exactly
+    const second = 1_700_000_000;
+    utimesSync(path, second, second);
+    build(src, out, "--quiet");
+    // the same number of bytes, and the old modification time put back: taken for the stored file
+    const size = statSync(path).size;
+    const text = article("summit.txt");
+    writeFileSync(path, text.replace(/[a-z]/, (c) => c.toUpperCase()));
+    expect(readFileSync(path, "utf8")).not.toBe(text);
+    expect(statSync(path).size).toBe(size);
+    utimesSync(path, second, second);
+    const trusted = build(src, out);
+    expect(trusted.stderr).toMatch(/0 new, 0 changed, 0 removed, 11 reused/);
+    expect(trusted.stderr).toMatch(/are up to date/);
+    // a new modification time: read, found changed, extracted again
+    utimesSync(path, second, second + 5);
+    const touched = build(src, out);
+    expect(touched.stderr).toMatch(/0 new, 1 changed, 0 removed, 10 reused/);
+    const fresh = join(tmp, "mtime-fresh");
+    build(src, fresh, "--quiet");
+    expectSameOutput(out, fresh);
   });
 
   it("extracts again when the extractor changes (--rules-only), and the output equals a fresh build with it, whatever --jobs", () => {

@@ -29,13 +29,14 @@ export function factStoreContract(fresh: (name: string) => Promise<string> | str
   it("stores and returns whole document results, sorted by id, across reopening", async () => {
     const location = await fresh("round-trip");
     const store = await openStore(location);
-    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 6030 }, "v1", seed);
+    await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 6030, mtimeMs: 1_721_088_000_123 }, "v1", seed);
     await store.putResult({ id: "b/summit.txt", sha256: sha("b"), size: 793 }, "v1", summit);
     await store.close();
     const again = await openStore(location);
+    // the modification time comes back whole where one was stored, and is absent where none was
     expect(await again.documents()).toEqual([
       { id: "b/summit.txt", sha256: sha("b"), size: 793, extractor: "v1" },
-      { id: "seed.txt", sha256: sha("a"), size: 6030, extractor: "v1" },
+      { id: "seed.txt", sha256: sha("a"), size: 6030, mtimeMs: 1_721_088_000_123, extractor: "v1" },
     ]);
     const back = await all(again);
     expect(back.map((r) => r.result)).toEqual([plain(summit), plain(seed)]);

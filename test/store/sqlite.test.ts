@@ -53,14 +53,25 @@ describe("the SQLite fact store", () => {
     const store = await openSqliteStore(file);
     await store.putResult({ id: "seed.txt", sha256: sha("a"), size: 1 }, "v1", seed);
     await store.close();
-    for (const broken of ['{"info": 1}', "{not json", JSON.stringify({ ...plain(seed), info: { ...seed.info, id: "elsewhere.txt" } })]) {
+    const edited = JSON.stringify({ ...plain(seed), info: { ...seed.info, title: "Edited by hand" } });
+    const broken = ['{"info": 1}', "{not json", JSON.stringify({ ...plain(seed), info: { ...seed.info, id: "elsewhere.txt" } })];
+    // with the checksum it was stored with, any other text is refused, even one that fits the schema;
+    // without one (a row of a store from before checksums), the schema and the id decide
+    for (const [text, checksum] of [...[edited, ...broken].map((t) => [t, "keep"] as const), ...broken.map((t) => [t, null] as const)]) {
       const db = new Database(file);
-      db.prepare("UPDATE documents SET result = ?").run(broken);
+      if (checksum === null) db.prepare("UPDATE documents SET result = ?, result_sha256 = NULL").run(text);
+      else db.prepare("UPDATE documents SET result = ?").run(text);
       db.close();
       const again = await openSqliteStore(file);
-      await expect(all(again)).rejects.toMatchObject({ code: "STORE_CORRUPT", where: `${file}: document seed.txt` });
+      await expect(all(again), text.slice(0, 40)).rejects.toMatchObject({ code: "STORE_CORRUPT", where: `${file}: document seed.txt` });
       await again.close();
     }
+    const db = new Database(file);
+    db.prepare("UPDATE documents SET result = ?, result_sha256 = NULL").run(edited);
+    db.close();
+    const again = await openSqliteStore(file);
+    expect((await all(again))[0].result.info.title).toBe("Edited by hand");
+    await again.close();
   });
 
   it("has no engine for a server URL other than PostgreSQL's, and says so", async () => {

@@ -16,7 +16,7 @@ import { parseCommandArgs } from "../io.js";
 import { extractorVersion, type ExtractorVersion } from "../extractor-version.js";
 import { readResults, updateStore, type UpdateProgress, type UpdateResult } from "../incremental.js";
 import { fileSha256, hashing, outputFingerprint } from "../output-fingerprint.js";
-import { listSources, readSourceFile, type SourceFile } from "../sources.js";
+import { listSources, readSourceFile, readSourceFileUnlessKnown, sourceId, type KnownFile, type SourceFile } from "../sources.js";
 import { loadCorrections } from "../aliases-file.js";
 
 const HELP = `usage: kg build [--sources DIR] [--out DIR] [--name NAME] [--store FILE|postgres://USER@HOST:PORT/DB] [--queue redis://HOST:PORT] [--gexf-version 1.3|1.2draft] [--seed N] [--jobs N] [--aliases FILE] [--rules-only] [--strict] [--quiet]
@@ -86,14 +86,15 @@ export const build: Command = {
         where: values.sources,
       });
     }
-    const files = await readSourceFiles(values.sources, paths);
-    const unreadable = files.filter((f) => f.skipped);
-    if (values.strict && unreadable.length > 0) {
+    // --strict reads every file before anything is written, the store included; otherwise the store
+    // comes first, and a file it knows by path, size and modification time is not read again
+    const strictFiles = values.strict ? await readSourceFiles(values.sources, paths) : undefined;
+    const unreadable = strictFiles?.filter((f) => f.skipped) ?? [];
+    if (unreadable.length > 0) {
       // read and check every file before writing anything: one bad file means no output at all
       for (const f of unreadable.slice(1)) process.stderr.write(`kg: ${f.skipped!.error.message}\n`);
       throw unreadable[0].skipped!.error;
     }
-    for (const f of unreadable) log(`kg build: warning: skipped ${f.id}: ${f.skipped!.reason}\n`);
     const corrections = (await loadCorrections(values.sources, values.aliases))?.corrections;
 
     await mkdir(values.out, { recursive: true }).catch((err: unknown) => {
@@ -144,6 +145,12 @@ export const build: Command = {
         }
       : undefined;
     try {
+      let files = strictFiles;
+      if (!files) {
+        const known = new Map((await store.documents()).filter((d) => d.extractor === extractor.id).map((d) => [d.id, d]));
+        files = await readSourceFiles(values.sources, paths, known);
+        for (const f of files) if (f.skipped) log(`kg build: warning: skipped ${f.id}: ${f.skipped.reason}\n`);
+      }
       const update = await updateStore(store, files, { extractor, paths: extractorPaths, jobs, strict: values.strict, onProgress, onFailure, remote });
       if (tty) process.stderr.write("\r\x1b[K");
       report = { update, ...(await writeOutputs(store, files, update, { extractor, name: values.name, seed, version, jsonPath, gexfPath, corrections })) };
@@ -189,14 +196,14 @@ function queueLine(q: DispatchResult): string {
   );
 }
 
-/** Read every source, a few dozen files at a time, in path order. */
-async function readSourceFiles(root: string, paths: readonly string[]): Promise<SourceFile[]> {
+/** Read every source, a few dozen files at a time, in path order; those `known` (by id) are read only when their size or time differ. */
+async function readSourceFiles(root: string, paths: readonly string[], known?: ReadonlyMap<string, KnownFile>): Promise<SourceFile[]> {
   const files: SourceFile[] = new Array(paths.length);
   let next = 0;
   const reader = async () => {
     while (next < paths.length) {
       const i = next++;
-      files[i] = await readSourceFile(root, paths[i]);
+      files[i] = known ? await readSourceFileUnlessKnown(root, paths[i], known.get(sourceId(root, paths[i]))) : await readSourceFile(root, paths[i]);
     }
   };
   await Promise.all(Array.from({ length: Math.min(32, paths.length) }, reader));
@@ -232,7 +239,7 @@ interface WriteOptions {
  * on disk are what this build would write: the same output fingerprint, and the same bytes as then.
  */
 async function writeOutputs(store: FactStore, files: readonly SourceFile[], update: UpdateResult, o: WriteOptions): Promise<{ summary: BuildSummary; unchanged: boolean }> {
-  const sources = [...files.filter((f) => f.source).map((f) => ({ id: f.id, sha256: f.sha256 })), ...update.skipped].sort((a, b) => (a.id < b.id ? -1 : 1));
+  const sources = [...files.filter((f) => !f.skipped).map((f) => ({ id: f.id, sha256: f.sha256 })), ...update.skipped].sort((a, b) => (a.id < b.id ? -1 : 1));
   const fingerprint = outputFingerprint({
     extractor: o.extractor,
     sources,
