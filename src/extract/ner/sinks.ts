@@ -51,6 +51,30 @@ export function hashString(text: string): [number, number] {
   return [h1, h2];
 }
 
+/** The two hashes of hashString over a text given in pieces: reset, then feed each piece in order. */
+export class PieceHash {
+  h1 = SEED1;
+  h2 = SEED2;
+
+  reset(): void {
+    this.h1 = SEED1;
+    this.h2 = SEED2;
+  }
+
+  feed(text: string): void {
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let k = 0; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
+  }
+}
+
 /** Hashes features without building their strings; `h1[k], h2[k]` for k < n. */
 export class HashSink implements FeatureSink {
   h1 = new Int32Array(128);
