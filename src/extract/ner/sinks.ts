@@ -38,6 +38,8 @@ function mix2(h: number, c: number): number {
 }
 const SEED1 = 0x811c9dc5 | 0;
 const SEED2 = 0x2545f491;
+/** The two hashes' starting values, for code that hashes text in place as hashString does. */
+export const HASH_SEEDS: readonly [number, number] = [SEED1, SEED2];
 
 /** The two 32-bit hashes of a string, as HashSink computes them for the same feature text. */
 export function hashString(text: string): [number, number] {
