@@ -132,6 +132,17 @@ export class HashSink implements FeatureSink {
     this.feed(a);
     this.end();
   }
+  /** A feature whose text starts with what gave the hashes (h1, h2) (see PieceHash), then `a`, then "|" + `b` if given. */
+  after(h1: number, h2: number, a: string, b?: string): void {
+    this.a1 = h1;
+    this.a2 = h2;
+    this.feed(a);
+    if (b !== undefined) {
+      this.pipe();
+      this.feed(b);
+    }
+    this.end();
+  }
   f2(prefix: string, a: string, b: string): void {
     this.start(prefix);
     this.feed(a);

@@ -4,11 +4,10 @@ import type { DocContext } from "./features.js";
 import { spansFromBilou, iob2FromSpans, ALLOWED, ENTITY_TYPES, FINAL, START } from "./labels.js";
 import type { NerModel, TagTables } from "./model.js";
 import { HashSink } from "./sinks.js";
-import { addRows, GROUPS, L, PREV, Vocab, type WordEntry } from "./vocab.js";
+import { addRows, COUNT_PREFIXES, GROUPS, L, PREV, TYPES, Vocab, type WordEntry } from "./vocab.js";
 
 /** Context aggregation looks at this many occurrences of a word per document (features.ts's MAX_OCCURRENCES). */
 const MAX_OCCURRENCES = 6;
-const TYPES = 5;
 
 /** A document as the fast path reads it: every token's word entry, and per lower-case form its counts and occurrences. */
 interface Prepared {
@@ -131,10 +130,16 @@ function addRow(weights: Int32Array, start: number, target: Int32Array | Float64
   }
 }
 
+/** Add L integers of `dense` from `from` to target[base + label]. */
+function addDense(dense: Int32Array, from: number, target: Int32Array | Float64Array, base: number): void {
+  for (let l = 0; l < L; l++) target[base + l] += dense[from + l];
+}
+
 /** Static (label-independent) scores of every token and stage: [(stage * tokens + token) * L + label]. */
 function staticScores(p: Prepared, sink: HashSink): Int32Array {
   const { vocab, entries, sentenceStart, local, caseForms, occurrences, occurrenceCount } = p;
   const { tables, constants, start, end } = vocab;
+  const hashes = vocab.layout.hashes;
   const { weights } = tables;
   const S = vocab.stages;
   const tokens = entries.length;
@@ -171,12 +176,17 @@ function staticScores(p: Prepared, sink: HashSink): Int32Array {
       // the token's context features (features.ts's contextFeatures): its word pairs and shape triple, hashed ...
       const lw = e.lower;
       const ss = e.short;
+      // (each begun by the hashes its first word holds: see rowsLayout)
+      const ph = prev.r + hashes;
+      const eh = e.r + hashes;
+      const pr = prev.rows;
+      const er = e.rows;
       sink.reset();
-      sink.f2("ll-1=", prev.lower, lw);
-      sink.f2("ll+1=", lw, next.lower);
-      sink.f3("ss3=", prev.short, ss, next.short);
-      sink.f2("l-1ss=", prev.lower, ss);
-      sink.f2("ssl+1=", ss, next.lower);
+      sink.after(pr[ph], pr[ph + 1], lw);
+      sink.after(er[eh + 6], er[eh + 7], next.lower);
+      sink.after(pr[ph + 4], pr[ph + 5], ss, next.short);
+      sink.after(pr[ph + 2], pr[ph + 3], ss);
+      sink.after(er[eh + 8], er[eh + 9], next.lower);
       addRows(tables, sink, out, base, stride);
       // ... and the rest from rows found once per word or per constant
       if (i === 0) {
@@ -186,7 +196,7 @@ function staticScores(p: Prepared, sink: HashSink): Int32Array {
       if (headline) {
         const r = vocab.wordRows(e, 1);
         for (let st = 0; st < S; st++) {
-          addRow(weights, constants.hl[st], out, st * stride + base);
+          addDense(constants.headline, st * L, out, st * stride + base);
           addRow(weights, e.rows[r + st], out, st * stride + base);
         }
       }
@@ -194,8 +204,8 @@ function staticScores(p: Prepared, sink: HashSink): Int32Array {
         const j = role === 0 ? i : role === 1 ? i - 1 : i + 1;
         if (j < 0 || j >= n) continue;
         for (const g of gaz[j]) {
-          const rows = vocab.gazetteerRows(g);
-          for (let st = 0; st < S; st++) addRow(weights, rows[role * S + st], out, st * stride + base);
+          const dense = vocab.gazetteerScores(g);
+          for (let st = 0; st < S; st++) addDense(dense, (st * 3 + role) * L, out, st * stride + base);
         }
       }
       const k = local[t];
@@ -227,8 +237,8 @@ function staticScores(p: Prepared, sink: HashSink): Int32Array {
         for (let f = 0; f < 3; f++) {
           if (caseForms[cf + f] - (own === f ? 1 : 0) <= 0) continue;
           for (let st = 0; st < S; st++) {
-            addRow(weights, constants.dc[f * S + st], out, st * stride + base);
-            if (ambiguous) addRow(weights, constants.dci[f * S + st], out, st * stride + base);
+            addDense(constants.caseForm, (st * 3 + f) * L, out, st * stride + base);
+            if (ambiguous) addDense(constants.caseFormInitial, (st * 3 + f) * L, out, st * stride + base);
           }
         }
       }
@@ -272,14 +282,17 @@ function firstPassCounts(p: Prepared, labels: readonly (readonly number[])[]): {
 function decode(p: Prepared, statics: Int32Array, stage: number, firstPass?: readonly (readonly number[])[]): number[][] {
   const { vocab, entries, sentenceStart, local } = p;
   const { weights } = vocab.tables;
-  const { t1, t2, counts, firstPass: fpRows } = vocab.constants;
+  const { transitions, counts, firstPass: fpScores } = vocab.constants;
   const S = vocab.stages;
   const offset = stage * entries.length * L;
+  const transitionsAt = stage * PREV * PREV * L;
+  const firstPassAt = stage * 3 * PREV * L;
+  const countsAt = stage * COUNT_PREFIXES.length * TYPES * 16 * L;
   const history = new Int32Array(p.locals * TYPES);
   const fp = firstPass ? firstPassCounts(p, firstPass) : undefined;
   const others = new Int32Array(TYPES);
   const scores = new Float64Array(L);
-  /** The features of a count vector (features.ts's pushCounts) for count prefix `prefix`. */
+  /** The features of a count vector (features.ts's pushCounts) for count prefix `prefix`: the most counted type and the others counted. */
   const addCounts = (prefix: number, c: Int32Array, at: number) => {
     let best = -1;
     let total = 0;
@@ -288,8 +301,9 @@ function decode(p: Prepared, statics: Int32Array, stage: number, firstPass?: rea
       if (c[at + t] > 0 && (best < 0 || c[at + t] > c[at + best])) best = t;
     }
     if (total === 0) return;
-    addRow(weights, counts[(prefix * 2 * TYPES + best) * S + stage], scores, 0);
-    for (let t = 1; t < TYPES; t++) if (c[at + t] > 0 && t !== best) addRow(weights, counts[((prefix * 2 + 1) * TYPES + t) * S + stage], scores, 0);
+    let mask = 0;
+    for (let t = 1; t < TYPES; t++) if (c[at + t] > 0 && t !== best) mask |= 1 << (t - 1);
+    addDense(counts, countsAt + ((prefix * TYPES + best) * 16 + mask) * L, scores, 0);
   };
   const result: number[][] = [];
   for (let s = 0; s + 1 < sentenceStart.length; s++) {
@@ -303,16 +317,15 @@ function decode(p: Prepared, statics: Int32Array, stage: number, firstPass?: rea
       const t = from + i;
       const e = entries[t];
       const base = offset + t * L;
-      for (let l = 0; l < L; l++) scores[l] = statics[base + l];
-      addRow(weights, t1[prev1 * S + stage], scores, 0);
-      addRow(weights, t2[(prev2 * PREV + prev1) * S + stage], scores, 0);
+      const tr = transitionsAt + (prev2 * PREV + prev1) * L;
+      for (let l = 0; l < L; l++) scores[l] = statics[base + l] + transitions[tr + l];
       addRow(weights, vocab.prevRow(e, 0, prev1, stage), scores, 0);
       addRow(weights, vocab.prevRow(e, 1, prev1, stage), scores, 0);
       if (e.name) addCounts(0, history, local[t] * TYPES);
       if (first && fp) {
-        addRow(weights, fpRows[first[i] * S + stage], scores, 0);
-        addRow(weights, fpRows[(PREV + (i + 1 < n ? first[i + 1] : L)) * S + stage], scores, 0);
-        addRow(weights, fpRows[(2 * PREV + (i + 2 < n ? first[i + 2] : L)) * S + stage], scores, 0);
+        addDense(fpScores, firstPassAt + first[i] * L, scores, 0);
+        addDense(fpScores, firstPassAt + (PREV + (i + 1 < n ? first[i + 1] : L)) * L, scores, 0);
+        addDense(fpScores, firstPassAt + (2 * PREV + (i + 2 < n ? first[i + 2] : L)) * L, scores, 0);
         if (e.name) {
           const at = local[t] * TYPES;
           for (let k = 0; k < TYPES; k++) others[k] = fp.words[at + k];

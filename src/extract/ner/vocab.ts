@@ -3,7 +3,7 @@ import { clusterOf } from "./clusters.js";
 import { mayBeName, neighbourFeatures, wordFeatures, wordShape } from "./features.js";
 import { BILOU_LABELS, ENTITY_TYPES, START } from "./labels.js";
 import { findSlot, type TagTables } from "./model.js";
-import { HashSink, hashString } from "./sinks.js";
+import { HashSink, hashString, PieceHash } from "./sinks.js";
 
 export const L = BILOU_LABELS.length;
 /** Previous-label values: the 17 labels, then START. */
@@ -42,8 +42,25 @@ export interface WordEntry {
   gaz: unknown;
 }
 
-/** Offsets in WordEntry.rows, per stage of `stages`. */
-export const rowsLayout = (stages: number) => ({ t1l: 0, t1s: stages * PREV, first: 2 * stages * PREV, hl: 2 * stages * PREV + stages, size: 2 * stages * PREV + 2 * stages });
+/**
+ * Offsets in WordEntry.rows: row offsets per stage of `stages`, then the hashes (h1, h2) of the context
+ * features' beginnings that hold this word (features.ts's contextFeatures), so that a token hashes only
+ * what follows: "ll-1=" + lower + "|", "l-1ss=" + lower + "|", "ss3=" + short + "|" as the previous word,
+ * "ll+1=" + lower + "|" and "ssl+1=" + short + "|" as the word itself.
+ */
+export const rowsLayout = (stages: number) => {
+  const hashes = 2 * stages * PREV + 2 * stages;
+  return { t1l: 0, t1s: stages * PREV, first: 2 * stages * PREV, hl: 2 * stages * PREV + stages, hashes, size: hashes + 2 * CONTEXT_PREFIXES.length };
+};
+
+/** The context features that start with one word, and what follows it there. */
+export const CONTEXT_PREFIXES = [
+  ["ll-1=", "lower"],
+  ["l-1ss=", "lower"],
+  ["ss3=", "short"],
+  ["ll+1=", "lower"],
+  ["ssl+1=", "short"],
+] as const;
 
 /** Row offsets (0: no such feature, else 1 + the row's start in tables.weights) of one feature text, per stage. */
 export function featureRows(tables: TagTables, text: string, out: Int32Array, at: number): void {
@@ -53,43 +70,83 @@ export function featureRows(tables: TagTables, text: string, out: Int32Array, at
 }
 
 const TYPE_NAMES = ["O", ...ENTITY_TYPES];
-const labelText = (l: number) => (l === START ? "<s>" : BILOU_LABELS[l]);
+export const labelText = (l: number) => (l === START ? "<s>" : BILOU_LABELS[l]);
 
-/** Rows of the features made of labels and constants alone, per stage (index * stages + stage). */
-export interface ConstantRows {
-  /** "t-1=" + previous label. */
-  t1: Int32Array;
-  /** "t-2=" + label two before + "|" + previous label, at (p2 * PREV + p1). */
-  t2: Int32Array;
-  /** prefix + "=" + type and prefix + "+" + type for the count prefixes h, a, e, el: at ((prefix * 2 + plus) * 5 + type). */
-  counts: Int32Array;
-  /** "f0=", "f+1=", "f+2=" + a first-pass label, or "</s>" at index L: at (k * PREV + label). */
+/** Add the weights of every stage of the feature `text` to out[base + stage * stride + label]. */
+function addFeature(tables: TagTables, text: string, out: Int32Array, base: number, stride: number): void {
+  const [h1, h2] = hashString(text);
+  const at = findSlot(tables, h1, h2);
+  if (at < 0) return;
+  for (let st = 0; st < tables.stages.length; st++) {
+    const start = tables.slots[at + 2 + st];
+    if (start === 0) continue;
+    for (let a = start - 1; ; a++) {
+      const x = tables.weights[a];
+      out[base + st * stride + (x & 31)] += x >> 6;
+      if (x & 32) break;
+    }
+  }
+}
+
+/**
+ * The summed weights of the features made of labels and constants alone, dense: what a token adds for
+ * its previous two labels, its first-pass labels, a count vector's pattern, its case forms, a headline,
+ * is one run of L integers. Each table is per stage: stage st's part starts at st * (length / stages).
+ */
+export interface ConstantScores {
+  /** "t-1=" + previous label and "t-2=" + the label before it + "|" + previous label: at ((p2 * PREV + p1) * L). */
+  transitions: Int32Array;
+  /** "f0=", "f+1=", "f+2=" (k = 0, 1, 2) + a first-pass label, or "</s>" as label L: at ((k * PREV + label) * L). */
   firstPass: Int32Array;
-  /** "hl", then "dc=" and "dci=" + lower, cap, upper. */
-  hl: Int32Array;
-  dc: Int32Array;
-  dci: Int32Array;
+  /**
+   * The features features.ts's pushCounts gives a count vector: prefix + "=" + the type counted most, and
+   * prefix + "+" + each other type counted (bit t - 1 of `mask`): at (((prefix * TYPES + best) * 16 + mask) * L).
+   */
+  counts: Int32Array;
+  /** "hl". */
+  headline: Int32Array;
+  /** "dc=" and "dci=" + lower, cap, upper: at (form * L). */
+  caseForm: Int32Array;
+  caseFormInitial: Int32Array;
 }
 
 export const COUNT_PREFIXES = ["h", "a", "e", "el"] as const;
+export const TYPES = TYPE_NAMES.length;
 
-function constantRows(tables: TagTables): ConstantRows {
+function constantScores(tables: TagTables): ConstantScores {
   const S = tables.stages.length;
-  const rows = (texts: string[]) => {
-    const out = new Int32Array(texts.length * S);
-    texts.forEach((t, k) => featureRows(tables, t, out, k * S));
+  const table = (entries: number, fill: (out: Int32Array, at: (k: number) => number, stride: number) => void) => {
+    const out = new Int32Array(S * entries * L);
+    fill(out, (k) => k * L, entries * L);
     return out;
   };
-  const prev = Array.from({ length: PREV }, (_, p) => labelText(p));
   const forms = ["lower", "cap", "upper"];
   return {
-    t1: rows(prev.map((p) => `t-1=${p}`)),
-    t2: rows(prev.flatMap((p2) => prev.map((p1) => `t-2=${p2}|${p1}`))),
-    counts: rows(COUNT_PREFIXES.flatMap((prefix) => ["=", "+"].flatMap((sign) => TYPE_NAMES.map((t) => `${prefix}${sign}${t}`)))),
-    firstPass: rows(["f0=", "f+1=", "f+2="].flatMap((f) => [...BILOU_LABELS, "</s>"].map((l) => f + l))),
-    hl: rows(["hl"]),
-    dc: rows(forms.map((f) => `dc=${f}`)),
-    dci: rows(forms.map((f) => `dci=${f}`)),
+    transitions: table(PREV * PREV, (out, at, stride) => {
+      for (let p2 = 0; p2 < PREV; p2++) {
+        for (let p1 = 0; p1 < PREV; p1++) {
+          addFeature(tables, `t-1=${labelText(p1)}`, out, at(p2 * PREV + p1), stride);
+          addFeature(tables, `t-2=${labelText(p2)}|${labelText(p1)}`, out, at(p2 * PREV + p1), stride);
+        }
+      }
+    }),
+    firstPass: table(3 * PREV, (out, at, stride) => {
+      ["f0=", "f+1=", "f+2="].forEach((f, k) => [...BILOU_LABELS, "</s>"].forEach((l, label) => addFeature(tables, f + l, out, at(k * PREV + label), stride)));
+    }),
+    counts: table(COUNT_PREFIXES.length * TYPES * 16, (out, at, stride) => {
+      COUNT_PREFIXES.forEach((prefix, k) => {
+        for (let best = 0; best < TYPES; best++) {
+          for (let mask = 0; mask < 16; mask++) {
+            const to = at((k * TYPES + best) * 16 + mask);
+            addFeature(tables, `${prefix}=${TYPE_NAMES[best]}`, out, to, stride);
+            for (let t = 1; t < TYPES; t++) if (mask & (1 << (t - 1))) addFeature(tables, `${prefix}+${TYPE_NAMES[t]}`, out, to, stride);
+          }
+        }
+      });
+    }),
+    headline: table(1, (out, at, stride) => addFeature(tables, "hl", out, at(0), stride)),
+    caseForm: table(3, (out, at, stride) => forms.forEach((f, k) => addFeature(tables, `dc=${f}`, out, at(k), stride))),
+    caseFormInitial: table(3, (out, at, stride) => forms.forEach((f, k) => addFeature(tables, `dci=${f}`, out, at(k), stride))),
   };
 }
 
@@ -118,14 +175,15 @@ class Pool {
 /** The tagger's per-model memory: word entries, lower-case form ids, constant and gazetteer feature rows. */
 export class Vocab {
   readonly stages: number;
-  readonly constants: ConstantRows;
+  readonly constants: ConstantScores;
   readonly start: WordEntry;
   readonly end: WordEntry;
   private words = new Map<string, WordEntry>();
   private lowers = new Map<string, number>();
-  /** Gazetteer feature text ("country:B") -> rows of "g=", "g-1=", "g+1=" with it, per stage. */
-  private gazRows = new Map<string, Int32Array>();
+  /** Gazetteer feature text ("country:B") -> the summed weights of "g=", "g-1=", "g+1=" with it. */
+  private gazScores = new Map<string, Int32Array>();
   private readonly sink = new HashSink();
+  private readonly hash = new PieceHash();
   private readonly pool = new Pool(1 << 20);
   readonly layout: ReturnType<typeof rowsLayout>;
 
@@ -135,7 +193,7 @@ export class Vocab {
   ) {
     this.stages = tables.stages.length;
     this.layout = rowsLayout(this.stages);
-    this.constants = constantRows(tables);
+    this.constants = constantScores(tables);
     this.start = this.make("<s>", true);
     this.end = this.make("</s>", true);
   }
@@ -203,7 +261,16 @@ export class Vocab {
     }
     const r = pool.take(this.layout.size);
     const rows = pool.chunk;
-    rows.fill(UNKNOWN, r, r + this.layout.size);
+    rows.fill(UNKNOWN, r, r + this.layout.hashes);
+    const hash = this.hash;
+    CONTEXT_PREFIXES.forEach(([prefix, part], k) => {
+      hash.reset();
+      hash.feed(prefix);
+      hash.feed(part === "lower" ? lower : short);
+      hash.feed("|");
+      rows[r + this.layout.hashes + 2 * k] = hash.h1;
+      rows[r + this.layout.hashes + 2 * k + 1] = hash.h2;
+    });
     let lid = this.lowers.get(lower);
     if (lid === undefined) {
       lid = this.lowers.size;
@@ -264,17 +331,15 @@ export class Vocab {
     return at;
   }
 
-  /** Rows of "g=", "g-1=" and "g+1=" with a gazetteer feature text, per stage: [role * stages + stage]. */
-  gazetteerRows(g: string): Int32Array {
-    let rows = this.gazRows.get(g);
-    if (!rows) {
-      rows = new Int32Array(3 * this.stages);
-      featureRows(this.tables, `g=${g}`, rows, 0);
-      featureRows(this.tables, `g-1=${g}`, rows, this.stages);
-      featureRows(this.tables, `g+1=${g}`, rows, 2 * this.stages);
-      this.gazRows.set(g, rows);
+  /** Summed weights of "g=", "g-1=" and "g+1=" (role 0, 1, 2) with a gazetteer feature text: [(stage * 3 + role) * L + label]. */
+  gazetteerScores(g: string): Int32Array {
+    let scores = this.gazScores.get(g);
+    if (!scores) {
+      scores = new Int32Array(this.stages * 3 * L);
+      ["g=", "g-1=", "g+1="].forEach((prefix, role) => addFeature(this.tables, prefix + g, scores!, role * L, 3 * L));
+      this.gazScores.set(g, scores);
     }
-    return rows;
+    return scores;
   }
 }
 
