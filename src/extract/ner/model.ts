@@ -68,6 +68,12 @@ export interface TagTables {
   stages: StageWeights[];
   slots: Int32Array;
   mask: number;
+  /**
+   * One bit per value of the low FILTER_BITS bits of h2, set for the table's features: most features a
+   * text has and the model lacks are known absent from these 128 kB, which stay in the processor's
+   * cache, without a probe of the slots, which do not.
+   */
+  filter: Int32Array;
   weights: Int32Array;
   /** Word clusters the stages were trained with, if any. */
   clusters?: WordClusters;
@@ -83,8 +89,12 @@ export interface NerModel extends TagTables {
 /** Integers per slot of TagTables.slots; the row starts of stage s are at slot + 2 + s. */
 export const SLOT = 4;
 
+const FILTER_BITS = 20;
+const FILTER_MASK = (1 << (FILTER_BITS - 5)) - 1;
+
 /** The offset in `tables.slots` of the slot of the feature with these hashes, or -1. */
 export function findSlot(tables: TagTables, h1: number, h2: number): number {
+  if ((tables.filter[(h2 >>> 5) & FILTER_MASK] & (1 << (h2 & 31))) === 0) return -1;
   const { slots, mask } = tables;
   let slot = h1 & mask;
   for (;;) {
@@ -147,6 +157,12 @@ export function buildTagTables(stages: StageWeights[], clusters?: WordClusters):
   if (filled === null) return null;
   const { slots } = filled;
   const mask = cap - 1;
+  const filter = new Int32Array(FILTER_MASK + 1);
+  for (let at = 0; at < slots.length; at += SLOT) {
+    if (slots[at + 2] === 0 && slots[at + 3] === 0) continue;
+    const h2 = slots[at + 1];
+    filter[(h2 >>> 5) & FILTER_MASK] |= 1 << (h2 & 31);
+  }
   // ... then the rows, slot by slot, a feature's stage 0 row right before its stage 1 row.
   const weights = new Int32Array(stages.reduce((a, st) => a + st.words.length, 0));
   let w = 0;
@@ -159,7 +175,7 @@ export function buildTagTables(stages: StageWeights[], clusters?: WordClusters):
       for (let k = rowStart[row], end = rowStart[row + 1]; k < end; k++) weights[w++] = words[k];
     }
   }
-  return { stages, slots, mask, weights, clusters };
+  return { stages, slots, mask, filter, weights, clusters };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
