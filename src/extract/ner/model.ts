@@ -4,7 +4,7 @@ import { KgError, formatIssues } from "../../errors.js";
 import type { WordClusters } from "./clusters.js";
 import { buildGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS } from "./labels.js";
-import { HASH_SEEDS, hashString } from "./sinks.js";
+import { addToFilter, FILTER_WORDS, HASH_SEEDS, hashString } from "./sinks.js";
 
 export const NER_MODEL_FORMAT = "kgraph-ner";
 export const NER_MODEL_VERSION = 2;
@@ -68,11 +68,7 @@ export interface TagTables {
   stages: StageWeights[];
   slots: Int32Array;
   mask: number;
-  /**
-   * One bit per value of the low FILTER_BITS bits of h2, set for the table's features: most features a
-   * text has and the model lacks are known absent from these 128 kB, which stay in the processor's
-   * cache, without a probe of the slots, which do not.
-   */
+  /** The features' filter (see addToFilter): a third of a text's features are ones the model lacks. */
   filter: Int32Array;
   weights: Int32Array;
   /** Word clusters the stages were trained with, if any. */
@@ -89,12 +85,9 @@ export interface NerModel extends TagTables {
 /** Integers per slot of TagTables.slots; the row starts of stage s are at slot + 2 + s. */
 export const SLOT = 4;
 
-const FILTER_BITS = 20;
-const FILTER_MASK = (1 << (FILTER_BITS - 5)) - 1;
-
 /** The offset in `tables.slots` of the slot of the feature with these hashes, or -1. */
 export function findSlot(tables: TagTables, h1: number, h2: number): number {
-  if ((tables.filter[(h2 >>> 5) & FILTER_MASK] & (1 << (h2 & 31))) === 0) return -1;
+  if ((tables.filter[(h2 >>> 5) & (FILTER_WORDS - 1)] & (1 << (h2 & 31))) === 0) return -1;
   const { slots, mask } = tables;
   let slot = h1 & mask;
   for (;;) {
@@ -157,12 +150,8 @@ export function buildTagTables(stages: StageWeights[], clusters?: WordClusters):
   if (filled === null) return null;
   const { slots } = filled;
   const mask = cap - 1;
-  const filter = new Int32Array(FILTER_MASK + 1);
-  for (let at = 0; at < slots.length; at += SLOT) {
-    if (slots[at + 2] === 0 && slots[at + 3] === 0) continue;
-    const h2 = slots[at + 1];
-    filter[(h2 >>> 5) & FILTER_MASK] |= 1 << (h2 & 31);
-  }
+  const filter = new Int32Array(FILTER_WORDS);
+  for (let at = 0; at < slots.length; at += SLOT) if (slots[at + 2] !== 0 || slots[at + 3] !== 0) addToFilter(filter, slots[at + 1]);
   // ... then the rows, slot by slot, a feature's stage 0 row right before its stage 1 row.
   const weights = new Int32Array(stages.reduce((a, st) => a + st.words.length, 0));
   let w = 0;

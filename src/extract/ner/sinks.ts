@@ -53,6 +53,18 @@ export function hashString(text: string): [number, number] {
   return [h1, h2];
 }
 
+/** Words of a feature filter: one bit per value of the low 20 bits of a feature's second hash (128 kB). */
+export const FILTER_WORDS = 1 << 15;
+
+/**
+ * Set the filter bit of a feature's second hash. A table of features keeps such a filter beside it: most
+ * look-ups of features it lacks end at the filter, small enough to stay in the processor's cache, rather
+ * than at a probe of the table, which is not. Test with `(filter[(h2 >>> 5) & (FILTER_WORDS - 1)] & (1 << (h2 & 31))) !== 0`.
+ */
+export function addToFilter(filter: Int32Array, h2: number): void {
+  filter[(h2 >>> 5) & (FILTER_WORDS - 1)] |= 1 << (h2 & 31);
+}
+
 /** The two hashes of hashString over a text given in pieces: reset, then feed each piece in order. */
 export class PieceHash {
   h1 = SEED1;

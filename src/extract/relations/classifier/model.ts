@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { KgError, formatIssues } from "../../../errors.js";
 import { RelationType, type EntityKind } from "../../../schema/index.js";
-import { hashString } from "../../ner/sinks.js";
+import { addToFilter, FILTER_WORDS, hashString } from "../../ner/sinks.js";
 
 export const RELATION_MODEL_FORMAT = "kgraph-relation-classifier";
 export const RELATION_MODEL_VERSION = 1;
@@ -43,6 +43,8 @@ export type RelationModelFile = z.infer<typeof RelationModelFile>;
 export interface FeatureTable {
   slots: Int32Array;
   mask: number;
+  /** The features' filter (see ner/sinks.ts's addToFilter): a third of a pair's features are ones the model lacks. */
+  filter: Int32Array;
   rows: Float64Array;
 }
 
@@ -50,6 +52,7 @@ const SLOT = 4;
 
 /** The offset in `table.rows` of the row of the feature with hashes h1, h2, or -1 when the model has no such feature. */
 export function featureRow(table: FeatureTable, labels: number, h1: number, h2: number): number {
+  if ((table.filter[(h2 >>> 5) & (FILTER_WORDS - 1)] & (1 << (h2 & 31))) === 0) return -1;
   const { slots, mask } = table;
   let slot = h1 & mask;
   for (;;) {
@@ -104,6 +107,7 @@ export function indexModel(file: RelationModelFile): RelationModel {
   const slots = new Int32Array(cap * SLOT);
   const mask = cap - 1;
   const rows = new Float64Array(names.length * n);
+  const filter = new Int32Array(FILTER_WORDS);
   names.forEach((feature, r) => {
     const pairs = file.weights[feature];
     if (!Array.isArray(pairs) || pairs.length % 2 !== 0) {
@@ -128,6 +132,7 @@ export function indexModel(file: RelationModelFile): RelationModel {
     slots[slot * SLOT] = h1;
     slots[slot * SLOT + 1] = h2;
     slots[slot * SLOT + 2] = r + 1;
+    addToFilter(filter, h2);
   });
   const thresholds = Float64Array.from(file.labels, (l) => file.thresholds[l] ?? file.threshold);
   const documentThresholds = Float64Array.from(file.labels, (l) => file.thresholds[`${l}:document`] ?? file.threshold);
@@ -162,7 +167,7 @@ export function indexModel(file: RelationModelFile): RelationModel {
   return {
     labels: file.labels,
     bias: Float64Array.from(file.bias),
-    features: { slots, mask, rows },
+    features: { slots, mask, filter, rows },
     threshold: file.threshold,
     thresholds,
     documentThresholds,
