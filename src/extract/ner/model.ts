@@ -197,16 +197,29 @@ export function fromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4) - pad);
+  // every quad but a padded last one gives three bytes; a character outside the alphabet makes `bad` negative
+  const whole = pad ? text.length - 4 : text.length;
+  let bad = 0;
   let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
+  for (let i = 0; i < whole; i += 4, o += 3) {
     const a = B64_INDEX[text.charCodeAt(i)];
     const b = B64_INDEX[text.charCodeAt(i + 1)];
     const c = B64_INDEX[text.charCodeAt(i + 2)];
     const d = B64_INDEX[text.charCodeAt(i + 3)];
-    if ((a | b | c | d) < 0 && !(i + 4 === text.length && (a | b) >= 0 && (c >= 0 || pad === 2) && (d >= 0 || pad >= 1))) return undefined;
-    if (o < out.length) out[o++] = (a << 2) | (b >> 4);
-    if (o < out.length) out[o++] = ((b & 15) << 4) | (c >> 2);
-    if (o < out.length) out[o++] = ((c & 3) << 6) | d;
+    bad |= a | b | c | d;
+    out[o] = (a << 2) | (b >> 4);
+    out[o + 1] = ((b & 15) << 4) | (c >> 2);
+    out[o + 2] = ((c & 3) << 6) | d;
+  }
+  if (bad < 0) return undefined;
+  if (pad) {
+    const i = whole;
+    const a = B64_INDEX[text.charCodeAt(i)];
+    const b = B64_INDEX[text.charCodeAt(i + 1)];
+    const c = B64_INDEX[text.charCodeAt(i + 2)];
+    if ((a | b) < 0 || (c < 0 && pad !== 2)) return undefined;
+    out[o++] = (a << 2) | (b >> 4);
+    if (pad === 1) out[o] = ((b & 15) << 4) | (c >> 2);
   }
   return out;
 }
@@ -217,13 +230,41 @@ function invalid(message: string, where = "model"): KgError {
 
 const NEWLINE = 10;
 
+/** Lines of a non-empty text: its line breaks + 1. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) n++;
+  return n;
+}
+
 function decodeStage(file: z.infer<typeof StageFile>, index: number): StageWeights {
+  const bytes = fromBase64(file.weights);
+  if (!bytes) throw invalid(`stages.${index}.weights is not base64`);
+  if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
+  let words: Int32Array;
+  if (LITTLE_ENDIAN && bytes.byteOffset === 0) words = new Int32Array(bytes.buffer, 0, bytes.length / 4);
+  else {
+    words = new Int32Array(bytes.length / 4);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
+  }
+  // the rows, each ended by its last-of-row flag ...
+  const L = BILOU_LABELS.length;
+  let rows = 0;
+  for (let k = 0; k < words.length; k++) {
+    const x = words[k];
+    if ((x & 31) >= L) throw invalid(`stages.${index}.weights has label index ${x & 31}`);
+    if (x & 32) rows++;
+  }
+  if (words.length > 0 && (words[words.length - 1] & 32) === 0) throw invalid(`stages.${index}.weights ends inside a row`);
+  const rowStart = new Int32Array(rows + 1);
+  for (let k = 0, row = 0; k < words.length; k++) if (words[k] & 32) rowStart[++row] = k + 1;
+  // ... then one feature a line, each hashed straight from the text as hashString hashes it
   const text = file.features;
-  // the features' hashes straight from the text (as hashString hashes each line), and their number
-  let count = text === "" ? 0 : 1;
-  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) count++;
-  const hashes = new Int32Array(count * 2);
-  for (let row = 0, k = 0; row < count; row++, k++) {
+  const lines = text === "" ? 0 : countLines(text);
+  if (lines !== rows) throw invalid(`stages.${index}: ${lines} features but ${rows} weight rows`);
+  const hashes = new Int32Array(rows * 2);
+  for (let row = 0, k = 0; row < rows; row++, k++) {
     let h1 = HASH_SEEDS[0];
     let h2 = HASH_SEEDS[1];
     for (; k < text.length; k++) {
@@ -236,26 +277,6 @@ function decodeStage(file: z.infer<typeof StageFile>, index: number): StageWeigh
     hashes[2 * row] = h1;
     hashes[2 * row + 1] = h2;
   }
-  const bytes = fromBase64(file.weights);
-  if (!bytes) throw invalid(`stages.${index}.weights is not base64`);
-  if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
-  let words: Int32Array;
-  if (LITTLE_ENDIAN && bytes.byteOffset === 0) words = new Int32Array(bytes.buffer, 0, bytes.length / 4);
-  else {
-    words = new Int32Array(bytes.length / 4);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
-  }
-  const L = BILOU_LABELS.length;
-  const rowStart = new Int32Array(count + 1);
-  let row = 0;
-  for (let k = 0; k < words.length; k++) {
-    if (row >= count) throw invalid(`stages.${index}.weights has more rows than features`);
-    const x = words[k];
-    if ((x & 31) >= L) throw invalid(`stages.${index}.weights has label index ${x & 31}`);
-    if (x & 32) rowStart[++row] = k + 1;
-  }
-  if (row !== count) throw invalid(`stages.${index}: ${count} features but ${row} weight rows`);
   let features: string[] | undefined;
   return {
     name: file.name,

@@ -16,7 +16,8 @@ interface Prepared {
   /** First token of each sentence, and the token count at the end. */
   sentenceStart: Int32Array;
   headline: Uint8Array;
-  gaz: ReadonlyArray<ReadonlyArray<readonly string[]>>;
+  /** Gazetteer features per token of each sentence; null for a sentence without any. */
+  gaz: ReadonlyArray<ReadonlyArray<readonly string[]> | null>;
   /** Document-local id of each token's lower-case form. */
   local: Int32Array;
   locals: number;
@@ -45,7 +46,7 @@ function vocabOf(tables: TagTables, gazetteer: object): Vocab {
 const NONE: readonly string[] = [];
 
 /** Gazetteer features per token of one sentence: as matchGazetteer, over the entries' cached first-word lists. */
-function gazetteerOf(entries: readonly WordEntry[], from: number, to: number): ReadonlyArray<readonly string[]> {
+function gazetteerOf(entries: readonly WordEntry[], from: number, to: number): ReadonlyArray<readonly string[]> | null {
   let out: Array<readonly string[]> | undefined;
   let i = from;
   while (i < to) {
@@ -70,7 +71,7 @@ function gazetteerOf(entries: readonly WordEntry[], from: number, to: number): R
     }
     i += Math.max(1, matched);
   }
-  return out ?? Array.from({ length: to - from }, () => NONE);
+  return out ?? null;
 }
 
 function prepare(vocab: Vocab, sentences: readonly (readonly string[])[], givenGaz?: ReadonlyArray<ReadonlyArray<readonly string[]>>): Prepared {
@@ -87,7 +88,7 @@ function prepare(vocab: Vocab, sentences: readonly (readonly string[])[], givenG
   const caseForms = new Int32Array(locals * 3);
   const occurrences = new Int32Array(locals * MAX_OCCURRENCES);
   const occurrenceCount = new Int32Array(locals);
-  const gaz: Array<ReadonlyArray<readonly string[]>> = [];
+  const gaz: Array<ReadonlyArray<readonly string[]> | null> = [];
   for (let s = 0; s < sentences.length; s++) {
     const from = sentenceStart[s];
     const to = sentenceStart[s + 1];
@@ -200,7 +201,7 @@ function staticScores(p: Prepared, sink: HashSink): Int32Array {
           addRow(weights, e.rows[r + st], out, st * stride + base);
         }
       }
-      for (let role = 0; role < 3; role++) {
+      for (let role = 0; gaz && role < 3; role++) {
         const j = role === 0 ? i : role === 1 ? i - 1 : i + 1;
         if (j < 0 || j >= n) continue;
         for (const g of gaz[j]) {
