@@ -26,16 +26,7 @@ export class StringSink implements FeatureSink {
   }
 }
 
-const PIPE = 124;
-
 // Two independent 32-bit hashes of the UTF-16 code units (FNV-1a and a multiply-xorshift), 64 bits together.
-function mix1(h: number, c: number): number {
-  return Math.imul(h ^ c, 16777619);
-}
-function mix2(h: number, c: number): number {
-  h = Math.imul(h ^ c, 0x5bd1e995);
-  return h ^ (h >>> 15);
-}
 const SEED1 = 0x811c9dc5 | 0;
 const SEED2 = 0x2545f491;
 /** The two hashes' starting values, for code that hashes text in place as hashString does. */
@@ -43,14 +34,10 @@ export const HASH_SEEDS: readonly [number, number] = [SEED1, SEED2];
 
 /** The two 32-bit hashes of a string, as HashSink computes them for the same feature text. */
 export function hashString(text: string): [number, number] {
-  let h1 = SEED1;
-  let h2 = SEED2;
-  for (let k = 0; k < text.length; k++) {
-    const c = text.charCodeAt(k);
-    h1 = mix1(h1, c);
-    h2 = mix2(h2, c);
-  }
-  return [h1, h2];
+  const h = scratch;
+  h.reset();
+  h.feed(text);
+  return [h.h1, h.h2];
 }
 
 /** Words of a feature filter: one bit per value of the low 20 bits of a feature's second hash (128 kB). */
@@ -89,40 +76,31 @@ export class PieceHash {
   }
 }
 
+const scratch = new PieceHash();
+
 /** Hashes features without building their strings; `h1[k], h2[k]` for k < n. */
 export class HashSink implements FeatureSink {
   h1 = new Int32Array(128);
   h2 = new Int32Array(128);
   n = 0;
-  private a1 = 0;
-  private a2 = 0;
+  /** The feature being hashed. */
+  private readonly at = new PieceHash();
 
   reset(): void {
     this.n = 0;
   }
 
   private start(prefix: string): void {
-    this.a1 = SEED1;
-    this.a2 = SEED2;
-    this.feed(prefix);
+    this.at.reset();
+    this.at.feed(prefix);
   }
 
   private feed(text: string): void {
-    let h1 = this.a1;
-    let h2 = this.a2;
-    for (let k = 0; k < text.length; k++) {
-      const c = text.charCodeAt(k);
-      h1 = Math.imul(h1 ^ c, 16777619);
-      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-    }
-    this.a1 = h1;
-    this.a2 = h2;
+    this.at.feed(text);
   }
 
   private pipe(): void {
-    this.a1 = mix1(this.a1, PIPE);
-    this.a2 = mix2(this.a2, PIPE);
+    this.at.feed("|");
   }
 
   private end(): void {
@@ -134,8 +112,8 @@ export class HashSink implements FeatureSink {
       this.h1 = g1;
       this.h2 = g2;
     }
-    this.h1[this.n] = this.a1;
-    this.h2[this.n] = this.a2;
+    this.h1[this.n] = this.at.h1;
+    this.h2[this.n] = this.at.h2;
     this.n++;
   }
 
@@ -146,8 +124,8 @@ export class HashSink implements FeatureSink {
   }
   /** A feature whose text starts with what gave the hashes (h1, h2) (see PieceHash), then `a`, then "|" + `b` if given. */
   after(h1: number, h2: number, a: string, b?: string): void {
-    this.a1 = h1;
-    this.a2 = h2;
+    this.at.h1 = h1;
+    this.at.h2 = h2;
     this.feed(a);
     if (b !== undefined) {
       this.pipe();
