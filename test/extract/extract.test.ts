@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { extractFacts } from "../../src/extract/index.js";
-import { tagDocument, taggerInput } from "../../src/extract/ner/index.js";
+import { extractFacts, taggerInput } from "../../src/extract/index.js";
+import { tagDocument } from "../../src/extract/ner/index.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import { DocumentFacts, SYMMETRIC_RELATIONS, type Relation, type RelationType } from "../../src/schema/index.js";
 import { documentFromSource, documentFromText } from "../../src/text/index.js";

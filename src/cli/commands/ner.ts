@@ -1,8 +1,7 @@
 // `kg ner`: tag a CoNLL file (appending a predicted IOB2 column) or list the entities of a plain-text file as JSON.
 import { readFileSync } from "node:fs";
 import { KgError } from "../../errors.js";
-import { entitiesOfDocument, parseConll, tagDocument, writeConllTags } from "../../extract/ner/index.js";
-import { documentFromSource } from "../../text/index.js";
+import { parseConll, tagDocument, writeConllTags } from "../../extract/ner/index.js";
 import type { Command } from "../command.js";
 import { parseCommandArgs } from "../io.js";
 import { loadNerModel } from "../ner-model.js";
@@ -56,6 +55,8 @@ export const ner: Command = {
       process.stdout.write(writeConllTags(file, predicted));
       return 0;
     }
+    // the text stage and its parsers (YAML, HTML) only for a text file: --conll needs neither
+    const [{ entitiesOfDocument }, { documentFromSource }] = await Promise.all([import("../../extract/index.js"), import("../../text/index.js")]);
     const path = positionals[0];
     const entities = entitiesOfDocument(model, documentFromSource(path, readText(path)));
     process.stdout.write(JSON.stringify(entities, null, 2) + "\n");

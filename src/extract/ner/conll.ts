@@ -24,41 +24,47 @@ export const CONLL_DEFAULTS: ConllOptions = { requireTags: false };
 const SPACE = 32;
 const TAB = 9;
 
-/** The index of the first space or tab at or after `from`, or the line's length. */
-function cut(line: string, from: number): number {
-  let k = from;
-  while (k < line.length) {
-    const c = line.charCodeAt(k);
-    if (c === SPACE || c === TAB) break;
-    k++;
-  }
-  return k;
+/** Columns of a line (split on runs of spaces and tabs), where its first column ends and its last one lies; columns 0 for a blank line or one that starts with whitespace. */
+interface LineShape {
+  columns: number;
+  firstEnd: number;
+  lastStart: number;
+  lastEnd: number;
 }
 
-/** Columns of a line split on runs of spaces and tabs; 0 for a blank line or one that starts with whitespace. */
-function columnsOf(line: string): number {
-  let cols = 0;
+/** Scan a line once for its LineShape (written into `out`, one object for all lines). */
+function shapeOf(line: string, out: LineShape): void {
+  let columns = 0;
   let inside = false;
+  let firstEnd = -1;
+  let lastStart = 0;
+  let lastEnd = 0;
   for (let k = 0; k < line.length; k++) {
     const c = line.charCodeAt(k);
     if (c === SPACE || c === TAB) {
-      if (k === 0) return 0;
-      inside = false;
+      if (k === 0) {
+        columns = 0;
+        break;
+      }
+      if (inside) {
+        inside = false;
+        lastEnd = k;
+        if (firstEnd < 0) firstEnd = k;
+      }
     } else if (!inside) {
       inside = true;
-      cols++;
+      columns++;
+      lastStart = k;
     }
   }
-  return cols;
-}
-
-/** The last column of a line with at least one column. */
-function lastColumn(line: string): string {
-  let end = line.length;
-  while (end > 0 && (line.charCodeAt(end - 1) === SPACE || line.charCodeAt(end - 1) === TAB)) end--;
-  let start = end;
-  while (start > 0 && line.charCodeAt(start - 1) !== SPACE && line.charCodeAt(start - 1) !== TAB) start--;
-  return line.slice(start, end);
+  if (inside) {
+    lastEnd = line.length;
+    if (firstEnd < 0) firstEnd = line.length;
+  }
+  out.columns = columns;
+  out.firstEnd = firstEnd;
+  out.lastStart = lastStart;
+  out.lastEnd = lastEnd;
 }
 
 /**
@@ -67,7 +73,8 @@ function lastColumn(line: string): string {
  */
 export function parseConll(text: string, where: string, options: Partial<ConllOptions> = {}): ConllFile {
   const { requireTags } = { ...CONLL_DEFAULTS, ...options };
-  const lines = text.split("\n").map((l) => (l.endsWith("\r") ? l.slice(0, -1) : l));
+  const lines = text.split("\n");
+  if (text.includes("\r")) for (let n = 0; n < lines.length; n++) if (lines[n].endsWith("\r")) lines[n] = lines[n].slice(0, -1);
   if (lines.length > 0 && lines[lines.length - 1] === "") lines.pop();
   const documents: ConllSentence[][] = [];
   let doc: ConllSentence[] = [];
@@ -84,9 +91,11 @@ export function parseConll(text: string, where: string, options: Partial<ConllOp
     if (doc.length) documents.push(doc);
     doc = [];
   };
+  const shape: LineShape = { columns: 0, firstEnd: 0, lastStart: 0, lastEnd: 0 };
   for (let n = 0; n < lines.length; n++) {
     const line = lines[n];
-    const cols = columnsOf(line);
+    shapeOf(line, shape);
+    const cols = shape.columns;
     if (cols === 0) {
       if (line.trim() === "") {
         endSentence();
@@ -94,15 +103,14 @@ export function parseConll(text: string, where: string, options: Partial<ConllOp
       }
       throw fail(n, "a token line must start with the token (no leading whitespace)");
     }
-    const first = cut(line, 0);
-    const token = line.slice(0, first);
+    const token = line.slice(0, shape.firstEnd);
     if (token === "-DOCSTART-") {
       endDocument();
       continue;
     }
     if (columns < 0) columns = cols;
     else if (cols !== columns) throw fail(n, `expected ${columns} columns like the first token line, found ${cols}`);
-    const tag = lastColumn(line);
+    const tag = line.slice(shape.lastStart, shape.lastEnd);
     if (requireTags && (cols < 2 || !isIobTag(tag))) {
       throw fail(n, `last column "${tag}" is not an IOB tag (O, B-X or I-X with X in PER, ORG, LOC, MISC)`);
     }

@@ -9,7 +9,5 @@ export type { ConllFile, ConllSentence, ConllOptions } from "./conll.js";
 export { trainNerModel, scoreSpans, TRAIN_DEFAULTS } from "./train.js";
 export type { TrainDocument, TrainOptions, NerScores } from "./train.js";
 export { buildGazetteer, tokenizeEntry } from "./gazetteer.js";
-export { entitiesOfDocument, taggerInput } from "./entities.js";
-export type { NerEntity } from "./entities.js";
 export { parseWordClusters, clusterOf, CLUSTER_PREFIXES } from "./clusters.js";
 export type { WordClusters } from "./clusters.js";

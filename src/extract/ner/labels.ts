@@ -54,10 +54,13 @@ export function spansFromTags(tags: readonly string[]): TokenSpan[] {
 export function iob2FromSpans(spans: readonly TokenSpan[], length: number): string[] {
   const tags = new Array<string>(length).fill("O");
   for (const s of spans) {
-    for (let i = s.start; i < s.end; i++) tags[i] = `${i === s.start ? "B" : "I"}-${s.label}`;
+    const [begin, inside] = IOB2_TAGS[s.label];
+    for (let i = s.start; i < s.end; i++) tags[i] = i === s.start ? begin : inside;
   }
   return tags;
 }
+
+const IOB2_TAGS = Object.fromEntries(ENTITY_TYPES.map((t) => [t, [`B-${t}`, `I-${t}`]])) as Record<EntityType, [string, string]>;
 
 /** BILOU label indices (into BILOU_LABELS) of `length` tokens holding the given spans. */
 export function bilouFromSpans(spans: readonly TokenSpan[], length: number): number[] {

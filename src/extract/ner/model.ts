@@ -4,7 +4,7 @@ import { KgError, formatIssues } from "../../errors.js";
 import type { WordClusters } from "./clusters.js";
 import { buildGazetteer, type Gazetteer } from "./gazetteer.js";
 import { BILOU_LABELS } from "./labels.js";
-import { hashString } from "./sinks.js";
+import { addToFilter, FILTER_WORDS, HASH_SEEDS, hashString } from "./sinks.js";
 
 export const NER_MODEL_FORMAT = "kgraph-ner";
 export const NER_MODEL_VERSION = 2;
@@ -37,9 +37,24 @@ export type NerModelFile = z.infer<typeof NerModelFile>;
  */
 export interface StageWeights {
   name: "local" | "document";
-  features: readonly string[];
+  /** The features, row by row (a loaded model splits its features text only when this is first read). */
+  readonly features: readonly string[];
   words: Int32Array;
   rowStart: Int32Array;
+  /** The two hashes of each feature (hashString), h1 then h2: what tagging needs of the features, without their strings. */
+  hashes?: Int32Array;
+}
+
+/** h1, h2 of every feature of a stage, from its strings unless the loader hashed them already. */
+function hashesOf(stage: StageWeights): Int32Array {
+  if (stage.hashes) return stage.hashes;
+  const out = new Int32Array(stage.features.length * 2);
+  stage.features.forEach((f, k) => {
+    const [h1, h2] = hashString(f);
+    out[2 * k] = h1;
+    out[2 * k + 1] = h2;
+  });
+  return out;
 }
 
 /**
@@ -53,6 +68,8 @@ export interface TagTables {
   stages: StageWeights[];
   slots: Int32Array;
   mask: number;
+  /** The features' filter (see addToFilter): a third of a text's features are ones the model lacks. */
+  filter: Int32Array;
   weights: Int32Array;
   /** Word clusters the stages were trained with, if any. */
   clusters?: WordClusters;
@@ -70,6 +87,7 @@ export const SLOT = 4;
 
 /** The offset in `tables.slots` of the slot of the feature with these hashes, or -1. */
 export function findSlot(tables: TagTables, h1: number, h2: number): number {
+  if ((tables.filter[(h2 >>> 5) & (FILTER_WORDS - 1)] & (1 << (h2 & 31))) === 0) return -1;
   const { slots, mask } = tables;
   let slot = h1 & mask;
   for (;;) {
@@ -80,32 +98,33 @@ export function findSlot(tables: TagTables, h1: number, h2: number): number {
   }
 }
 
-/** A table of `cap` empty slots. */
-function emptySlots(features: number): Int32Array {
+/** Slots for `features` features: a power of two, at least twice as many. */
+function capacityFor(features: number): number {
   let cap = 16;
   while (cap < features * 2) cap *= 2;
-  return new Int32Array(cap * SLOT);
+  return cap;
 }
 
-/** Build the look-up tables of one or two stages; null if a stage lists a feature twice. */
-export function buildTagTables(stages: StageWeights[], clusters?: WordClusters): TagTables | null {
-  if (stages.length > 2) return null;
-  // First each slot's row index + 1 per stage, by hashing alone (no string comparisons), in a table
-  // with room for the sum of the stages' features ...
-  let slots = emptySlots(stages.reduce((a, st) => a + st.features.length, 0));
-  let mask = slots.length / SLOT - 1;
+/**
+ * Put every feature of `stages` into a table of `cap` slots (each slot's row index + 1 per stage); null if a
+ * stage lists a feature twice, undefined if the features need more than half the slots.
+ */
+function fillSlots(hashes: readonly Int32Array[], cap: number): { slots: Int32Array; union: number } | null | undefined {
+  const slots = new Int32Array(cap * SLOT);
+  const mask = cap - 1;
   let union = 0;
-  for (let s = 0; s < stages.length; s++) {
-    const features = stages[s].features;
-    for (let row = 0; row < features.length; row++) {
-      const [h1, h2] = hashString(features[row]);
+  for (let s = 0; s < hashes.length; s++) {
+    const h = hashes[s];
+    for (let row = 0; row < h.length / 2; row++) {
+      const h1 = h[2 * row];
+      const h2 = h[2 * row + 1];
       let slot = h1 & mask;
       for (;;) {
         const at = slot * SLOT;
         const empty = slots[at + 2] === 0 && slots[at + 3] === 0;
         if (empty || (slots[at] === h1 && slots[at + 1] === h2)) {
           if (slots[at + 2 + s] !== 0) return null;
-          if (empty) union++;
+          if (empty && ++union * 2 > cap) return undefined;
           slots[at] = h1;
           slots[at + 1] = h2;
           slots[at + 2 + s] = row + 1;
@@ -115,20 +134,24 @@ export function buildTagTables(stages: StageWeights[], clusters?: WordClusters):
       }
     }
   }
-  // ... then moved to one sized for their union (most features are in both stages): a smaller table
-  // keeps more of itself in the processor's caches, and every tagged token probes it.
-  const sized = emptySlots(union);
-  if (sized.length < slots.length) {
-    const smaller = sized.length / SLOT - 1;
-    for (let at = 0; at < slots.length; at += SLOT) {
-      if (slots[at + 2] === 0 && slots[at + 3] === 0) continue;
-      let slot = slots[at] & smaller;
-      while (sized[slot * SLOT + 2] !== 0 || sized[slot * SLOT + 3] !== 0) slot = (slot + 1) & smaller;
-      sized.set(slots.subarray(at, at + SLOT), slot * SLOT);
-    }
-    slots = sized;
-    mask = smaller;
-  }
+  return { slots, union };
+}
+
+/** Build the look-up tables of one or two stages; null if a stage lists a feature twice. */
+export function buildTagTables(stages: StageWeights[], clusters?: WordClusters): TagTables | null {
+  if (stages.length > 2) return null;
+  const hashes = stages.map(hashesOf);
+  // A table with room for twice the union of the stages' features (most are in both): a smaller table keeps
+  // more of itself in the processor's caches, and every tagged token probes it. The union is at least the
+  // larger stage; a table that fills up is made again twice as large.
+  let cap = capacityFor(Math.max(0, ...hashes.map((h) => h.length / 2)));
+  let filled = fillSlots(hashes, cap);
+  while (filled === undefined) filled = fillSlots(hashes, (cap *= 2));
+  if (filled === null) return null;
+  const { slots } = filled;
+  const mask = cap - 1;
+  const filter = new Int32Array(FILTER_WORDS);
+  for (let at = 0; at < slots.length; at += SLOT) if (slots[at + 2] !== 0 || slots[at + 3] !== 0) addToFilter(filter, slots[at + 1]);
   // ... then the rows, slot by slot, a feature's stage 0 row right before its stage 1 row.
   const weights = new Int32Array(stages.reduce((a, st) => a + st.words.length, 0));
   let w = 0;
@@ -141,7 +164,7 @@ export function buildTagTables(stages: StageWeights[], clusters?: WordClusters):
       for (let k = rowStart[row], end = rowStart[row + 1]; k < end; k++) weights[w++] = words[k];
     }
   }
-  return { stages, slots, mask, weights, clusters };
+  return { stages, slots, mask, filter, weights, clusters };
 }
 
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
@@ -174,16 +197,29 @@ export function fromBase64(text: string): Uint8Array | undefined {
   if (text.length % 4 !== 0) return undefined;
   const pad = text.endsWith("==") ? 2 : text.endsWith("=") ? 1 : 0;
   const out = new Uint8Array(Math.floor((text.length * 3) / 4) - pad);
+  // every quad but a padded last one gives three bytes; a character outside the alphabet makes `bad` negative
+  const whole = pad ? text.length - 4 : text.length;
+  let bad = 0;
   let o = 0;
-  for (let i = 0; i < text.length; i += 4) {
+  for (let i = 0; i < whole; i += 4, o += 3) {
     const a = B64_INDEX[text.charCodeAt(i)];
     const b = B64_INDEX[text.charCodeAt(i + 1)];
     const c = B64_INDEX[text.charCodeAt(i + 2)];
     const d = B64_INDEX[text.charCodeAt(i + 3)];
-    if ((a | b | c | d) < 0 && !(i + 4 === text.length && (a | b) >= 0 && (c >= 0 || pad === 2) && (d >= 0 || pad >= 1))) return undefined;
-    if (o < out.length) out[o++] = (a << 2) | (b >> 4);
-    if (o < out.length) out[o++] = ((b & 15) << 4) | (c >> 2);
-    if (o < out.length) out[o++] = ((c & 3) << 6) | d;
+    bad |= a | b | c | d;
+    out[o] = (a << 2) | (b >> 4);
+    out[o + 1] = ((b & 15) << 4) | (c >> 2);
+    out[o + 2] = ((c & 3) << 6) | d;
+  }
+  if (bad < 0) return undefined;
+  if (pad) {
+    const i = whole;
+    const a = B64_INDEX[text.charCodeAt(i)];
+    const b = B64_INDEX[text.charCodeAt(i + 1)];
+    const c = B64_INDEX[text.charCodeAt(i + 2)];
+    if ((a | b) < 0 || (c < 0 && pad !== 2)) return undefined;
+    out[o++] = (a << 2) | (b >> 4);
+    if (pad === 1) out[o] = ((b & 15) << 4) | (c >> 2);
   }
   return out;
 }
@@ -192,9 +228,17 @@ function invalid(message: string, where = "model"): KgError {
   return new KgError("INVALID_MODEL", `parseNerModel: ${message}; retrain it with npm run train:ner`, { where });
 }
 
+const NEWLINE = 10;
+
+/** Lines of a non-empty text: its line breaks + 1. */
+function countLines(text: string): number {
+  let n = 1;
+  for (let k = text.indexOf("\n"); k >= 0; k = text.indexOf("\n", k + 1)) n++;
+  return n;
+}
+
 function decodeStage(file: z.infer<typeof StageFile>, index: number): StageWeights {
-  const stage = { ...file, features: file.features === "" ? [] : file.features.split("\n") };
-  const bytes = fromBase64(stage.weights);
+  const bytes = fromBase64(file.weights);
   if (!bytes) throw invalid(`stages.${index}.weights is not base64`);
   if (bytes.length % 4 !== 0) throw invalid(`stages.${index}.weights is not a whole number of int32 words`);
   let words: Int32Array;
@@ -204,17 +248,45 @@ function decodeStage(file: z.infer<typeof StageFile>, index: number): StageWeigh
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     for (let k = 0; k < words.length; k++) words[k] = view.getInt32(k * 4, true);
   }
+  // the rows, each ended by its last-of-row flag ...
   const L = BILOU_LABELS.length;
-  const rowStart = new Int32Array(stage.features.length + 1);
-  let row = 0;
+  let rows = 0;
   for (let k = 0; k < words.length; k++) {
-    if (row >= stage.features.length) throw invalid(`stages.${index}.weights has more rows than features`);
     const x = words[k];
     if ((x & 31) >= L) throw invalid(`stages.${index}.weights has label index ${x & 31}`);
-    if (x & 32) rowStart[++row] = k + 1;
+    if (x & 32) rows++;
   }
-  if (row !== stage.features.length) throw invalid(`stages.${index}: ${stage.features.length} features but ${row} weight rows`);
-  return { name: stage.name, features: stage.features, words, rowStart };
+  if (words.length > 0 && (words[words.length - 1] & 32) === 0) throw invalid(`stages.${index}.weights ends inside a row`);
+  const rowStart = new Int32Array(rows + 1);
+  for (let k = 0, row = 0; k < words.length; k++) if (words[k] & 32) rowStart[++row] = k + 1;
+  // ... then one feature a line, each hashed straight from the text as hashString hashes it
+  const text = file.features;
+  const lines = text === "" ? 0 : countLines(text);
+  if (lines !== rows) throw invalid(`stages.${index}: ${lines} features but ${rows} weight rows`);
+  const hashes = new Int32Array(rows * 2);
+  for (let row = 0, k = 0; row < rows; row++, k++) {
+    let h1 = HASH_SEEDS[0];
+    let h2 = HASH_SEEDS[1];
+    for (; k < text.length; k++) {
+      const c = text.charCodeAt(k);
+      if (c === NEWLINE) break;
+      h1 = Math.imul(h1 ^ c, 16777619);
+      h2 = Math.imul(h2 ^ c, 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    hashes[2 * row] = h1;
+    hashes[2 * row + 1] = h2;
+  }
+  let features: string[] | undefined;
+  return {
+    name: file.name,
+    get features() {
+      return (features ??= text === "" ? [] : text.split("\n"));
+    },
+    words,
+    rowStart,
+    hashes,
+  };
 }
 
 /**

@@ -3,7 +3,8 @@ import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadNerModel } from "../../../src/cli/ner-model.js";
-import { entitiesOfDocument, spansFromTags, tagDocument } from "../../../src/extract/ner/index.js";
+import { entitiesOfDocument } from "../../../src/extract/index.js";
+import { spansFromTags, tagDocument } from "../../../src/extract/ner/index.js";
 import { documentFromText } from "../../../src/text/index.js";
 
 const SEED = fileURLToPath(new URL("../../../graph-data/sources/north-korea-russia.txt", import.meta.url));

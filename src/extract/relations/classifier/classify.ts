@@ -1,15 +1,78 @@
 // Relations stated by the learned classifier: each candidate pair scored, the best label kept where it clears its threshold.
-import type { Document, Entity, Evidence, Mention, Relation, RelationType } from "../../../schema/index.js";
+import type { Document, Entity, EntityKind, Evidence, Mention, Relation, RelationType } from "../../../schema/index.js";
 import { SYMMETRIC_RELATIONS } from "../../../schema/index.js";
 import { provenance } from "../provenance.js";
-import { pairInstances, PAIR_DEFAULTS, type PairInstance, type PairOptions } from "./features.js";
-import { scoreFeatures, type RelationModel } from "./model.js";
+import { PieceHash } from "../../ner/sinks.js";
+import { readPairs, PAIR_DEFAULTS, type PairOptions, type PairRef, type PairSink } from "./features.js";
+import { featureRow, softmax, type RelationModel } from "./model.js";
 
 /** One scored candidate: the best label other than "none" and its probability. */
 export interface ScoredPair {
-  instance: PairInstance;
+  instance: PairRef;
   label: number;
   probability: number;
+}
+
+/** Scores each pair as its features arrive, hashed piece by piece: the same sums, in the same order, as scoreFeatures over their strings. */
+class ScoringSink implements PairSink {
+  readonly scored: ScoredPair[] = [];
+  private readonly out: Float64Array;
+  private readonly hash = new PieceHash();
+  private allowed: readonly number[] = [];
+  private pair: PairRef | undefined;
+
+  constructor(
+    private readonly model: RelationModel,
+    private readonly kinds: ReadonlyMap<string, EntityKind>,
+  ) {
+    this.out = new Float64Array(model.labels.length);
+  }
+
+  begin(source: string, target: string, sentence: number, local: boolean): boolean {
+    const allowed = this.model.allowed(this.kinds.get(source)!, this.kinds.get(target)!);
+    if (allowed.length < 2) return false;
+    this.allowed = allowed;
+    this.pair = { source, target, sentence, local };
+    const { out, model } = this;
+    out.fill(0);
+    for (const c of allowed) out[c] = model.bias[c];
+    return true;
+  }
+
+  f(a: string, b?: string, c?: string, d?: string, e?: string): void {
+    const hash = this.hash;
+    hash.reset();
+    hash.feed(a);
+    if (b !== undefined) {
+      hash.feed(b);
+      if (c !== undefined) {
+        hash.feed(c);
+        if (d !== undefined) {
+          hash.feed(d);
+          if (e !== undefined) hash.feed(e);
+        }
+      }
+    }
+    const { out, allowed } = this;
+    const at = featureRow(this.model.features, out.length, hash.h1, hash.h2);
+    if (at < 0) return;
+    const rows = this.model.features.rows;
+    for (const l of allowed) out[l] += rows[at + l];
+  }
+
+  end(): void {
+    const { out, allowed } = this;
+    softmax(allowed, out);
+    let label = 0;
+    let probability = 0;
+    for (const c of allowed) {
+      if (c !== 0 && out[c] > probability) {
+        label = c;
+        probability = out[c];
+      }
+    }
+    this.scored.push({ instance: this.pair!, label, probability });
+  }
 }
 
 /** Score every candidate pair of a document: its most probable relation and that relation's probability. */
@@ -22,23 +85,9 @@ export function scorePairs(
   options: PairOptions = PAIR_DEFAULTS,
 ): ScoredPair[] {
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
-  const out: ScoredPair[] = [];
-  const probs = new Float64Array(model.labels.length);
-  for (const instance of pairInstances(doc, mentions, entities, rules, options)) {
-    const allowed = model.allowed(kinds.get(instance.source)!, kinds.get(instance.target)!);
-    if (allowed.length < 2) continue;
-    scoreFeatures(model, instance.features, allowed, probs);
-    let label = 0;
-    let probability = 0;
-    for (const c of allowed) {
-      if (c !== 0 && probs[c] > probability) {
-        label = c;
-        probability = probs[c];
-      }
-    }
-    out.push({ instance, label, probability });
-  }
-  return keepFunctional(out, model.labels, kinds);
+  const sink = new ScoringSink(model, kinds);
+  readPairs(doc, mentions, entities, rules, sink, options);
+  return keepFunctional(sink.scored, model.labels, kinds);
 }
 
 /** Relations a source holds with one target of a kind at most: a place lies in one state, a person is a citizen of one. */

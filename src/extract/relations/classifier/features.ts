@@ -5,14 +5,18 @@ import { KINSHIP, LEADER_TITLES, OCCUPATIONS, OFFICIAL_TITLES } from "../../lexi
 import { foldName } from "../../../text/index.js";
 import { world } from "../../world.js";
 
-/** One ordered pair of entities read in one sentence (or across the document): its features and where it was read. */
-export interface PairInstance {
+/** One ordered pair of entities read in one sentence (or across the document), and where it was read. */
+export interface PairRef {
   source: string;
   target: string;
   /** The sentence that holds both, or the sentence of the source's first mention for a document-level pair. */
   sentence: number;
   /** Both entities are named in `sentence`. */
   local: boolean;
+}
+
+/** A pair with its features. */
+export interface PairInstance extends PairRef {
   features: string[];
 }
 
@@ -30,6 +34,10 @@ export const PAIR_DEFAULTS: PairOptions = { maxEntities: 12, maxDistance: 40, do
 const LETTER: Readonly<Record<EntityKind, string>> = { person: "P", state: "S", institution: "I", place: "L", event: "E", agreement: "A" };
 /** Kind pairs worth reading across sentences: what a place lies in, whom a person serves or belongs to. */
 const DOCUMENT_PAIRS = new Set(["L>S", "L>L", "I>S", "I>L", "E>S", "E>L", "P>S", "P>I"]);
+/** DOCUMENT_PAIRS as the target kinds of each source kind. */
+const DOCUMENT_TARGETS = new Map<EntityKind, Set<EntityKind>>(
+  (Object.keys(LETTER) as EntityKind[]).map((s) => [s, new Set((Object.keys(LETTER) as EntityKind[]).filter((t) => DOCUMENT_PAIRS.has(`${LETTER[s]}>${LETTER[t]}`)))]),
+);
 
 const TITLE_WORDS = new Set([...LEADER_TITLES, ...OFFICIAL_TITLES].flatMap((t) => t.split(/\s+/)).map((w) => w.toLowerCase()));
 const OCCUPATION_WORDS = new Set([...OCCUPATIONS].flatMap((t) => t.split(/\s+/)).map((w) => w.toLowerCase()));
@@ -105,6 +113,45 @@ function ruleIndex(relations: readonly Relation[]): Map<string, string[]> {
 }
 
 /**
+ * Receives the candidate pairs of a document and their features. A feature is the concatenation of its
+ * parts: the same feature templates either build strings (training, tests) or are hashed in place and
+ * scored as they come (classifyRelations), so the two can never read a pair differently.
+ */
+export interface PairSink {
+  /** A new pair; false leaves it out, and its features are not computed. */
+  begin(source: string, target: string, sentence: number, local: boolean): boolean;
+  f(a: string, b?: string, c?: string, d?: string, e?: string): void;
+  /** The pair's last feature has been given. */
+  end(): void;
+}
+
+/** Collects every pair with its feature strings. */
+class InstanceSink implements PairSink {
+  readonly instances: PairInstance[] = [];
+  private features: string[] = [];
+  begin(source: string, target: string, sentence: number, local: boolean): boolean {
+    this.features = [];
+    this.instances.push({ source, target, sentence, local, features: this.features });
+    return true;
+  }
+  f(a: string, b?: string, c?: string, d?: string, e?: string): void {
+    let s = a;
+    if (b !== undefined) {
+      s += b;
+      if (c !== undefined) {
+        s += c;
+        if (d !== undefined) {
+          s += d;
+          if (e !== undefined) s += e;
+        }
+      }
+    }
+    this.features.push(s);
+  }
+  end(): void {}
+}
+
+/**
  * Every ordered pair of entities named together in a sentence, with the features of its nearest
  * mentions there, plus (optionally) pairs of the kinds in DOCUMENT_PAIRS that share no sentence.
  * `rules` are the relations the rules found: their matches become features.
@@ -116,13 +163,29 @@ export function pairInstances(
   rules: readonly Relation[],
   options: PairOptions = PAIR_DEFAULTS,
 ): PairInstance[] {
+  const sink = new InstanceSink();
+  readPairs(doc, mentions, entities, rules, sink, options);
+  return sink.instances;
+}
+
+/** Small numbers as feature text. */
+const NUMBER = Array.from({ length: 16 }, (_, i) => String(i));
+
+/** The pairs of pairInstances, in its order, each given to `sink` with its features in order. */
+export function readPairs(
+  doc: Document,
+  mentions: readonly Mention[],
+  entities: readonly Entity[],
+  rules: readonly Relation[],
+  sink: PairSink,
+  options: PairOptions = PAIR_DEFAULTS,
+): void {
   const kinds = new Map(entities.map((e) => [e.id, e.kind]));
   const mentionCount = new Map(entities.map((e) => [e.id, e.mentions]));
   const placed = placeMentions(doc, mentions);
   const sentences = tokensBySentence(doc);
   const ruled = ruleIndex(rules);
   const known = knowledgeOf(entities, rules);
-  const out: PairInstance[] = [];
   /** Ordered pairs named in one sentence, with the number of sentences that name both. */
   const together = new Map<string, number>();
   /** The sentences naming each entity, in order. */
@@ -131,6 +194,8 @@ export function pairInstances(
   const stateRank = rankOf(entities.filter((e) => e.kind === "state"));
   const otherRank = rankOf(entities.filter((e) => e.kind !== "state"));
   const rank = (id: string) => Math.min(kinds.get(id) === "state" ? stateRank.get(id)! : otherRank.get(id)!, 3);
+  // First the pairs of each sentence and how many sentences name each pair, which every pair's features include ...
+  const pairsOf: Array<{ sentence: number; entityCount: number; pairs: Array<[string, Placed, Placed, number]> }> = [];
   for (const s of doc.sentences) {
     const list = placed[s.index];
     for (const p of list) {
@@ -139,8 +204,6 @@ export function pairInstances(
       else if (seen[seen.length - 1] !== s.index) seen.push(s.index);
     }
     if (s.heading || list.length < 2) continue;
-    // each token's feature form, once per sentence
-    const words = sentences[s.index].map((t) => word(t.text));
     // the nearest mention pair of each ordered entity pair
     const best = new Map<string, [Placed, Placed, number]>();
     for (let i = 0; i < list.length; i++) {
@@ -156,49 +219,74 @@ export function pairInstances(
       }
     }
     const entityCount = new Set(list.map((p) => p.mention.entity)).size;
+    const pairs: Array<[string, Placed, Placed, number]> = [];
     for (const [key, [a, b, dist]] of best) {
       if (entityCount > options.maxEntities && dist > 8) continue;
       together.set(key, (together.get(key) ?? 0) + 1);
-      const features = localFeatures(words, list, a, b, dist, kinds, entityCount);
-      const said = ruled.get(`${key}\u0000${s.index}`);
-      const back = ruled.get(`${b.mention.entity}\u0000${a.mention.entity}\u0000${s.index}`);
-      if (said) for (const r of said) features.push(`rule=${r}`);
-      if (back) for (const r of back) features.push(`rule<${r}`);
-      features.push(...knownFeatures(`k=${kindPair(kinds, a.mention.entity, b.mention.entity)}`, a.mention.entity, b.mention.entity, known));
-      out.push({ source: a.mention.entity, target: b.mention.entity, sentence: s.index, local: true, features });
+      pairs.push([key, a, b, dist]);
+    }
+    if (pairs.length > 0) pairsOf.push({ sentence: s.index, entityCount, pairs });
+  }
+  // ... then each pair's features
+  for (const { sentence, entityCount, pairs } of pairsOf) {
+    // each token's feature form, once per sentence
+    let words: string[] | undefined;
+    const list = placed[sentence];
+    for (const [key, a, b, dist] of pairs) {
+      const source = a.mention.entity;
+      const target = b.mention.entity;
+      if (!sink.begin(source, target, sentence, true)) continue;
+      words ??= sentences[sentence].map((t) => word(t.text));
+      localFeatures(words, list, a, b, dist, kinds, entityCount, sink);
+      const said = ruled.get(`${key}\u0000${sentence}`);
+      const back = ruled.get(`${target}\u0000${source}\u0000${sentence}`);
+      if (said) for (const r of said) sink.f("rule=", r);
+      if (back) for (const r of back) sink.f("rule<", r);
+      // how often the document names the pair together, and how prominent the target is among its kind
+      const k = `k=${kindPair(kinds, source, target)}`;
+      knownFeatures(k, source, target, known, sink);
+      sink.f(k, ":together=", NUMBER[bucket(together.get(key)!, [1, 2, 4])]);
+      sink.f(k, ":rank=", NUMBER[rank(target)]);
+      sink.end();
     }
   }
-  // how often the document names the pair together, and how prominent the target is among its kind
-  for (const x of out) {
-    const k = `k=${kindPair(kinds, x.source, x.target)}`;
-    x.features.push(`${k}:together=${bucket(together.get(`${x.source}\u0000${x.target}`)!, [1, 2, 4])}`, `${k}:rank=${rank(x.target)}`);
-  }
   if (options.documentPairs) {
+    // the ordered pairs named together, by source (a string key per pair of entities costs more than the rest of this loop)
+    const partners = new Map<string, Set<string>>();
+    for (const { pairs } of pairsOf) {
+      for (const [, a, b] of pairs) {
+        const set = partners.get(a.mention.entity);
+        if (set) set.add(b.mention.entity);
+        else partners.set(a.mention.entity, new Set([b.mention.entity]));
+      }
+    }
     for (const a of entities) {
+      const sa = sentencesOf.get(a.id);
+      const with_ = DOCUMENT_TARGETS.get(kinds.get(a.id)!);
+      if (!sa || !with_ || with_.size === 0) continue;
+      const named = partners.get(a.id);
       for (const b of entities) {
-        if (a.id === b.id) continue;
-        const pair = kindPair(kinds, a.id, b.id);
-        if (!DOCUMENT_PAIRS.has(pair) || together.has(`${a.id}\u0000${b.id}`)) continue;
-        const sa = sentencesOf.get(a.id);
+        if (a.id === b.id || !with_.has(kinds.get(b.id)!) || named?.has(b.id)) continue;
         const sb = sentencesOf.get(b.id);
-        if (!sa || !sb) continue;
+        if (!sb) continue;
+        const pair = kindPair(kinds, a.id, b.id);
+        if (!sink.begin(a.id, b.id, sa[0], false)) continue;
         const gap = nearestGap(sa, sb);
-        const features = [
-          "doc",
-          `doc:k=${pair}`,
-          `doc:k=${pair}:rank=${rank(b.id)}`,
-          `doc:k=${pair}:gap=${bucket(gap, [1, 2, 4, 8])}`,
-          `doc:k=${pair}:ma=${bucket(mentionCount.get(a.id) ?? 1, [1, 2, 4])}`,
-          `doc:k=${pair}:mb=${bucket(mentionCount.get(b.id) ?? 1, [1, 2, 4, 8])}`,
-          `doc:k=${pair}:rank=${rank(b.id)}:gap=${bucket(gap, [1, 2, 4])}`,
-          `doc:k=${pair}:first=${sb[0] <= sa[0]}`,
-          ...knownFeatures(`doc:k=${pair}`, a.id, b.id, known),
-        ];
-        out.push({ source: a.id, target: b.id, sentence: sa[0], local: false, features });
+        const k = `doc:k=${pair}`;
+        const r = NUMBER[rank(b.id)];
+        sink.f("doc");
+        sink.f(k);
+        sink.f(k, ":rank=", r);
+        sink.f(k, ":gap=", NUMBER[bucket(gap, [1, 2, 4, 8])]);
+        sink.f(k, ":ma=", NUMBER[bucket(mentionCount.get(a.id) ?? 1, [1, 2, 4])]);
+        sink.f(k, ":mb=", NUMBER[bucket(mentionCount.get(b.id) ?? 1, [1, 2, 4, 8])]);
+        sink.f(k, ":rank=", r, ":gap=", NUMBER[bucket(gap, [1, 2, 4])]);
+        sink.f(k, ":first=", sb[0] <= sa[0] ? "true" : "false");
+        knownFeatures(k, a.id, b.id, known, sink);
+        sink.end();
       }
     }
   }
-  return out;
 }
 
 /** What the document and world knowledge already say of a pair: the rules' offices and places of the source, and capitals. */
@@ -231,15 +319,13 @@ function knowledgeOf(entities: readonly Entity[], rules: readonly Relation[]): K
 }
 
 /** Features of what is known of the pair beyond its sentence; `k` names the kind pair. */
-function knownFeatures(k: string, source: string, target: string, known: Knowledge): string[] {
-  const f: string[] = [];
+function knownFeatures(k: string, source: string, target: string, known: Knowledge, sink: PairSink): void {
   const capital = known.capitalOf.get(source);
-  if (capital) f.push(`${k}:capital=${capital === target ? "this" : "other"}`);
+  if (capital) sink.f(k, ":capital=", capital === target ? "this" : "other");
   const ties = known.ruled.get(source);
-  if (ties) f.push(`${k}:ruled=${ties.has(target) ? "this" : "other"}`);
+  if (ties) sink.f(k, ":ruled=", ties.has(target) ? "this" : "other");
   const back = known.ruled.get(target);
-  if (back?.has(source)) f.push(`${k}:ruled=back`);
-  return f;
+  if (back?.has(source)) sink.f(k, ":ruled=back");
 }
 
 function rankOf(entities: readonly Entity[]): Map<string, number> {
@@ -271,16 +357,20 @@ function localFeatures(
   dist: number,
   kinds: ReadonlyMap<string, EntityKind>,
   entityCount: number,
-): string[] {
+  sink: PairSink,
+): void {
   const ka = LETTER[kinds.get(a.mention.entity) ?? a.mention.kind];
   const kb = LETTER[kinds.get(b.mention.entity) ?? b.mention.kind];
   const forward = a.from < b.from;
   const [x, y] = forward ? [a, b] : [b, a];
   const o = forward ? ">" : "<";
-  const k = `${ka}${o}${kb}`;
-  const f: string[] = [`k=${k}`, `k=${k}:d=${bucket(dist, [0, 1, 2, 4, 7, 12, 20])}`, `k=${k}:n=${bucket(entityCount, [2, 3, 5, 8])}`];
-  if (a.mention.source.startsWith("gazetteer:demonym")) f.push(`k=${k}:ademonym`);
-  if (b.mention.source.startsWith("gazetteer:demonym")) f.push(`k=${k}:bdemonym`);
+  const k = `k=${ka}${o}${kb}`;
+  const kc = `${k}:`;
+  sink.f(k);
+  sink.f(kc, "d=", NUMBER[bucket(dist, [0, 1, 2, 4, 7, 12, 20])]);
+  sink.f(kc, "n=", NUMBER[bucket(entityCount, [2, 3, 5, 8])]);
+  if (a.mention.source.startsWith("gazetteer:demonym")) sink.f(kc, "ademonym");
+  if (b.mention.source.startsWith("gazetteer:demonym")) sink.f(kc, "bdemonym");
   // the words between, with other mentions as their kind letter
   const between: string[] = [];
   for (let i = x.to; i < y.from; ) {
@@ -293,40 +383,47 @@ function localFeatures(
       i++;
     }
   }
-  if (between.length === 0) f.push(`k=${k}:adjacent`);
-  if (between.length <= 6) f.push(`k=${k}:btw=${between.join(" ")}`);
-  else f.push(`k=${k}:btw=${between.slice(0, 3).join(" ")} … ${between.slice(-3).join(" ")}`);
-  if (between.length > 0) {
-    f.push(`k=${k}:bf=${between[0]}`, `k=${k}:bl=${between[between.length - 1]}`, `bf=${between[0]}${o}`, `bl=${between[between.length - 1]}${o}`);
-    if (between.length > 1) f.push(`k=${k}:bfl=${between[0]}_${between[between.length - 1]}`);
+  const n = between.length;
+  if (n === 0) sink.f(kc, "adjacent");
+  if (n <= 6) sink.f(kc, "btw=", between.join(" "));
+  else sink.f(kc, "btw=", between.slice(0, 3).join(" "), " … ", between.slice(-3).join(" "));
+  if (n > 0) {
+    sink.f(kc, "bf=", between[0]);
+    sink.f(kc, "bl=", between[n - 1]);
+    sink.f("bf=", between[0], o);
+    sink.f("bl=", between[n - 1], o);
+    if (n > 1) sink.f(kc, "bfl=", between[0], "_", between[n - 1]);
   }
   const classes = new Set<string>();
-  for (let i = 0; i < between.length; i++) {
+  for (let i = 0; i < n; i++) {
     const w = between[i];
-    f.push(`bw=${w}${o}`, `k=${k}:bw=${w}`);
-    if (i + 1 < between.length) f.push(`bb=${w}_${between[i + 1]}${o}`);
+    sink.f("bw=", w, o);
+    sink.f(kc, "bw=", w);
+    if (i + 1 < n) sink.f("bb=", w, "_", between[i + 1], o);
     const c = wordClass(w);
     if (c) classes.add(c);
     if (w === "," || w === "(" || w === "who" || w === "which") classes.add(w);
   }
-  for (const c of classes) f.push(`k=${k}:has=${c}`);
+  for (const c of classes) sink.f(kc, "has=", c);
   // the words around the pair
   const w1 = x.from > 0 ? words[x.from - 1] : "<s>";
   const w2 = x.from > 1 ? words[x.from - 2] : "<s>";
   const v1 = y.to < words.length ? words[y.to] : "</s>";
   const v2 = y.to + 1 < words.length ? words[y.to + 1] : "</s>";
-  f.push(`k=${k}:w-1=${w1}`, `k=${k}:w-2=${w2}_${w1}`, `k=${k}:w+1=${v1}`, `k=${k}:w+2=${v1}_${v2}`, `w-1=${w1}${o}`, `w+1=${v1}${o}`);
+  sink.f(kc, "w-1=", w1);
+  sink.f(kc, "w-2=", w2, "_", w1);
+  sink.f(kc, "w+1=", v1);
+  sink.f(kc, "w+2=", v1, "_", v2);
+  sink.f("w-1=", w1, o);
+  sink.f("w+1=", v1, o);
   const c1 = wordClass(w1);
-  if (c1) f.push(`k=${k}:w-1c=${c1}`);
+  if (c1) sink.f(kc, "w-1c=", c1);
   // the mentions' own last words, where they say what a thing is ("ministry", "university", "region")
-  const ha = words[a.to - 1];
-  const hb = words[b.to - 1];
-  if (ka !== "P") f.push(`k=${k}:ha=${ha}`);
-  if (kb !== "P") f.push(`k=${k}:hb=${hb}`);
+  if (ka !== "P") sink.f(kc, "ha=", words[a.to - 1]);
+  if (kb !== "P") sink.f(kc, "hb=", words[b.to - 1]);
   // the words inside a person's mention before the name: a title the tagger took in
   for (let i = a.from; i < a.to - 1; i++) {
     const c = wordClass(words[i]);
-    if (c) f.push(`k=${k}:ain=${c}`);
+    if (c) sink.f(kc, "ain=", c);
   }
-  return f;
 }

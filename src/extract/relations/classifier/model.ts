@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { KgError, formatIssues } from "../../../errors.js";
 import { RelationType, type EntityKind } from "../../../schema/index.js";
+import { addToFilter, FILTER_WORDS, hashString } from "../../ner/sinks.js";
 
 export const RELATION_MODEL_FORMAT = "kgraph-relation-classifier";
 export const RELATION_MODEL_VERSION = 1;
@@ -33,11 +34,41 @@ export const RelationModelFile = z.object({
 });
 export type RelationModelFile = z.infer<typeof RelationModelFile>;
 
+/**
+ * The weights of a loaded model by feature hash: `slots` is an open-addressing table of SLOT integers a
+ * slot (the feature's two 32-bit hashes, as ner/sinks.ts computes them, then 1 + its row, 0 for an empty
+ * slot), and row r's weight for label c is `rows[r * labels + c]`. Features are hashed as they are read
+ * (readPairs), so scoring a pair builds no strings.
+ */
+export interface FeatureTable {
+  slots: Int32Array;
+  mask: number;
+  /** The features' filter (see ner/sinks.ts's addToFilter): a third of a pair's features are ones the model lacks. */
+  filter: Int32Array;
+  rows: Float64Array;
+}
+
+const SLOT = 4;
+
+/** The offset in `table.rows` of the row of the feature with hashes h1, h2, or -1 when the model has no such feature. */
+export function featureRow(table: FeatureTable, labels: number, h1: number, h2: number): number {
+  if ((table.filter[(h2 >>> 5) & (FILTER_WORDS - 1)] & (1 << (h2 & 31))) === 0) return -1;
+  const { slots, mask } = table;
+  let slot = h1 & mask;
+  for (;;) {
+    const at = slot * SLOT;
+    const row = slots[at + 2];
+    if (row === 0) return -1;
+    if (slots[at] === h1 && slots[at + 1] === h2) return (row - 1) * labels;
+    slot = (slot + 1) & mask;
+  }
+}
+
 /** A loaded model, ready to score. */
 export interface RelationModel {
   labels: readonly ("none" | RelationType)[];
   bias: Float64Array;
-  weights: ReadonlyMap<string, Float64Array>;
+  features: FeatureTable;
   threshold: number;
   /** The least probability of each label index for a pair in one sentence, and for a pair across the document. */
   thresholds: Float64Array;
@@ -70,36 +101,53 @@ export function parseRelationModel(data: unknown, where = "relation model"): Rel
 export function indexModel(file: RelationModelFile): RelationModel {
   const n = file.labels.length;
   if (file.bias.length !== n) throw new KgError("INVALID_MODEL", `indexModel: the model has ${n} labels but ${file.bias.length} biases; retrain it with npm run train:re`);
-  const weights = new Map<string, Float64Array>();
-  for (const feature in file.weights) {
+  const names = Object.keys(file.weights);
+  let cap = 16;
+  while (cap * 3 < names.length * 4) cap *= 2;
+  const slots = new Int32Array(cap * SLOT);
+  const mask = cap - 1;
+  const rows = new Float64Array(names.length * n);
+  const filter = new Int32Array(FILTER_WORDS);
+  names.forEach((feature, r) => {
     const pairs = file.weights[feature];
     if (!Array.isArray(pairs) || pairs.length % 2 !== 0) {
       throw new KgError("INVALID_MODEL", `indexModel: weights["${feature}"] is not a list of label and weight pairs; retrain it with npm run train:re`);
     }
-    const w = new Float64Array(n);
     for (let i = 0; i < pairs.length; i += 2) {
       const label = pairs[i] as unknown;
       const weight = pairs[i + 1] as unknown;
       if (!Number.isInteger(label) || (label as number) < 0 || (label as number) >= n || typeof weight !== "number" || !Number.isFinite(weight)) {
         throw new KgError("INVALID_MODEL", `indexModel: weights["${feature}"][${i}] is not a label index below ${n} and a finite weight; retrain it with npm run train:re`);
       }
-      w[label as number] = weight;
+      rows[r * n + (label as number)] = weight;
     }
-    weights.set(feature, w);
-  }
+    const [h1, h2] = hashString(feature);
+    let slot = h1 & mask;
+    while (slots[slot * SLOT + 2] !== 0) {
+      if (slots[slot * SLOT] === h1 && slots[slot * SLOT + 1] === h2) {
+        throw new KgError("INVALID_MODEL", `indexModel: weights["${feature}"] has the hash of another feature; rename one of them in the feature templates and retrain`);
+      }
+      slot = (slot + 1) & mask;
+    }
+    slots[slot * SLOT] = h1;
+    slots[slot * SLOT + 1] = h2;
+    slots[slot * SLOT + 2] = r + 1;
+    addToFilter(filter, h2);
+  });
   const thresholds = Float64Array.from(file.labels, (l) => file.thresholds[l] ?? file.threshold);
   const documentThresholds = Float64Array.from(file.labels, (l) => file.thresholds[`${l}:document`] ?? file.threshold);
-  const cache = new Map<string, number[]>();
+  const cache = new Map<EntityKind, Map<EntityKind, number[]>>();
   const allowed = (source: EntityKind, target: EntityKind) => {
-    const key = `${source}>${target}`;
-    let list = cache.get(key);
+    let bySource = cache.get(source);
+    if (!bySource) cache.set(source, (bySource = new Map()));
+    let list = bySource.get(target);
     if (!list) {
       list = [0];
       file.labels.forEach((l, i) => {
         const sig = file.signatures[l];
         if (i > 0 && sig && sig[0].includes(source) && sig[1].includes(target)) list!.push(i);
       });
-      cache.set(key, list);
+      bySource.set(target, list);
     }
     return list;
   };
@@ -119,7 +167,7 @@ export function indexModel(file: RelationModelFile): RelationModel {
   return {
     labels: file.labels,
     bias: Float64Array.from(file.bias),
-    weights,
+    features: { slots, mask, filter, rows },
     threshold: file.threshold,
     thresholds,
     documentThresholds,
@@ -153,7 +201,12 @@ export function fitCalibration(observations: ReadonlyArray<readonly [number, boo
 }
 
 /** Probabilities of the allowed labels for one instance's features (softmax over `allowed`), written into `out`. */
-export function scoreFeatures(model: Pick<RelationModel, "bias" | "weights">, features: readonly string[], allowed: readonly number[], out: Float64Array): void {
+export function scoreFeatures(
+  model: { bias: Float64Array; weights: ReadonlyMap<string, Float64Array> },
+  features: readonly string[],
+  allowed: readonly number[],
+  out: Float64Array,
+): void {
   out.fill(0);
   for (const c of allowed) out[c] = model.bias[c];
   for (const f of features) {
@@ -161,6 +214,11 @@ export function scoreFeatures(model: Pick<RelationModel, "bias" | "weights">, fe
     if (!w) continue;
     for (const c of allowed) out[c] += w[c];
   }
+  softmax(allowed, out);
+}
+
+/** Turn the summed scores of the allowed labels in `out` into their probabilities, in place. */
+export function softmax(allowed: readonly number[], out: Float64Array): void {
   let max = -Infinity;
   for (const c of allowed) if (out[c] > max) max = out[c];
   let sum = 0;

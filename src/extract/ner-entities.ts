@@ -1,11 +1,8 @@
-// Entities of a text-stage Document: tag its sentences' tokens and map token spans back to character offsets.
-import type { Document } from "../../schema/index.js";
-import { matchingText } from "../../text/index.js";
-import type { EntityType } from "./labels.js";
-import { spansFromTags } from "./labels.js";
-import type { NerModel } from "./model.js";
-import { tagDocument } from "./tagger.js";
-import { tokensBySentence } from "../spans.js";
+// Entities of a text-stage Document: tag its sentences' tokens and map token spans back to character offsets (kept apart from ner/, which needs no text stage).
+import type { Document } from "../schema/index.js";
+import { matchingText } from "../text/index.js";
+import { spansFromTags, tagDocument, type EntityType, type NerModel } from "./ner/index.js";
+import { tokensBySentence } from "./spans.js";
 
 /** One named entity found in a document, with half-open UTF-16 offsets into `doc.text`. */
 export interface NerEntity {
