@@ -138,7 +138,7 @@ class PostgresFactStore implements FactStore {
 
   async find(ids: readonly string[]): Promise<StoredDocument[]> {
     if (ids.length === 0) return [];
-    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, extractor FROM documents WHERE id = ANY($1::text[])", [ids])).rows);
+    const rows = await this.run(async (c) => (await c.query<Row>("SELECT id, sha256, size, mtime_ms, extractor FROM documents WHERE id = ANY($1::text[])", [ids])).rows);
     return rows.map(toDocument).sort((a, b) => byIdBytes(a.id, b.id));
   }
 

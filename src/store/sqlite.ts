@@ -119,9 +119,9 @@ class SqliteFactStore implements FactStore {
     return this.guard(
       () =>
         this.db
-          .prepare("SELECT id, sha256, size, extractor FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id")
+          .prepare("SELECT id, sha256, size, mtime_ms, extractor FROM documents WHERE id IN (SELECT value FROM json_each(?)) ORDER BY id")
           .all(JSON.stringify(ids)) as Row[],
-    );
+    ).map(toDocument);
   }
 
   async putResult(doc: DocumentKey, extractor: string, result: DocumentResult): Promise<void> {
