@@ -4,7 +4,7 @@ import type { Redis } from "ioredis";
 import type { FactStore } from "../store/index.js";
 import type { SourceFile } from "../cli/sources.js";
 import { EXTRACTION_ATTEMPTS, ExtractionReply, contentSha256, jobId, queueName, type ExtractionJob } from "./jobs.js";
-import { connectRedis, publicQueueLocation } from "./redis.js";
+import { connectRedis, publicQueueLocation, reportQueueLoss } from "./redis.js";
 
 export interface DispatchOptions {
   /** redis:// URL of the queue's server. */
@@ -77,20 +77,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
   const queue = new Queue(name, { connection: connection as Redis });
   const events = new QueueEvents(name, { connection: connection.duplicate() as Redis });
   const warn = o.onWarning ?? (() => undefined);
-  let lost = false;
-  const onLost = (err: Error) => {
-    if (!lost) warn(`kg build: lost the queue at ${location} (${(err as NodeJS.ErrnoException).code ?? err.message}); waiting for it to come back`);
-    lost = true;
-  };
-  queue.on("error", onLost);
-  events.on("error", onLost);
-  // a server that restarts at once gives no error, only a closed connection
-  let closing = false;
-  connection.on("close", () => closing || onLost(new Error("connection closed")));
-  connection.on("ready", () => {
-    if (lost) warn(`kg build: the queue at ${location} is back`);
-    lost = false;
-  });
+  const loss = reportQueueLoss(connection, [queue, events], { who: "kg build", location, meanwhile: "waiting for it to come back", warn });
 
   let wake: () => void = () => undefined;
   events.on("completed", ({ returnvalue }) => {
@@ -133,9 +120,6 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
     await queue.addBulk(ids.map((id) => ({ name: byJob.get(id)!.id, data: jobData(byJob.get(id)!), opts: { ...JOB_OPTIONS, jobId: id } })));
     for (const id of ids) inQueue.add(id);
   };
-  const settled = (id: string) => {
-    inQueue.delete(id);
-  };
   /** Of these jobs, those whose document the store now holds as the build needs it (same sha256 and extractor), and the others. */
   const partition = async (ids: readonly string[]) => {
     const stored = new Map((await findAll(store, ids.map((id) => byJob.get(id)!.id))).map((d) => [d.id, d]));
@@ -173,7 +157,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
       const counts = await queue.getJobCounts("waiting", "active", "delayed", "prioritized", "failed");
       const live = (counts.waiting ?? 0) + (counts.active ?? 0) + (counts.delayed ?? 0) + (counts.prioritized ?? 0);
       for (const id of (await partition([...inQueue])).current) {
-        settled(id);
+        inQueue.delete(id);
         done++;
       }
       // jobs that failed, or that the queue no longer has: look at each
@@ -188,7 +172,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
             const job = await queue.getJob(id);
             const reason = `extraction failed ${EXTRACTION_ATTEMPTS} times on the queue: ${job?.failedReason ?? "no reason recorded"}`;
             result.failures.set(byJob.get(id)!.id, reason);
-            settled(id);
+            inQueue.delete(id);
             o.onFailure?.(byJob.get(id)!.id, reason);
           } else if (states[i] === "unknown" || states[i] === "completed") {
             missing.push(id);
@@ -198,7 +182,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
           // done since the store was read, or lost by the queue: the store decides
           const { current, other: lostJobs } = await partition(missing);
           for (const id of current) {
-            settled(id);
+            inQueue.delete(id);
             done++;
           }
           // a completed job whose result is not (or no longer) current is done again
@@ -232,7 +216,7 @@ export async function extractOnQueue(store: FactStore, todo: readonly SourceFile
     }
     progress();
   } finally {
-    closing = true;
+    loss.stop();
     await events.close().catch(() => undefined);
     await queue.close().catch(() => undefined);
     await connection.quit().catch(() => connection.disconnect());

@@ -1,4 +1,5 @@
 // Connections to the Redis server that holds the work queue: redis:// URLs checked up front, a server that cannot be reached named clearly.
+import type { EventEmitter } from "node:events";
 import { Redis, type RedisOptions } from "ioredis";
 import { KgError } from "../errors.js";
 
@@ -91,4 +92,34 @@ export async function connectRedis(url: string, options: { name: string; timeout
     clearTimeout(timer);
   }
   return redis;
+}
+
+/**
+ * Say once when the queue's server is lost — an error on the connection or on one of `emitters` (a
+ * BullMQ queue, worker or event stream), or the connection closing without one, as a server
+ * restarted at once does — and once when it is back. `stop()` before closing on purpose.
+ */
+export function reportQueueLoss(
+  connection: Redis,
+  emitters: readonly EventEmitter[],
+  o: { who: string; location: string; meanwhile: string; warn: (message: string) => void },
+): { stop(): void } {
+  let lost = false;
+  let stopped = false;
+  const onLost = (reason: string) => {
+    if (stopped) return;
+    if (!lost) o.warn(`${o.who}: lost the queue at ${o.location} (${reason}); ${o.meanwhile}`);
+    lost = true;
+  };
+  for (const e of emitters) e.on("error", (err: Error) => onLost((err as NodeJS.ErrnoException).code ?? err.message));
+  connection.on("close", () => onLost("connection closed"));
+  connection.on("ready", () => {
+    if (lost && !stopped) o.warn(`${o.who}: the queue at ${o.location} is back`);
+    lost = false;
+  });
+  return {
+    stop() {
+      stopped = true;
+    },
+  };
 }

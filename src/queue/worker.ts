@@ -8,7 +8,7 @@ import { ExtractorPool } from "../cli/extract-pool.js";
 import { extractorVersion } from "../cli/extractor-version.js";
 import type { ExtractorPaths } from "../cli/extractors.js";
 import { parseJob, queueName, type ExtractionReply } from "./jobs.js";
-import { connectRedis, publicQueueLocation } from "./redis.js";
+import { connectRedis, publicQueueLocation, reportQueueLoss } from "./redis.js";
 
 export interface ExtractionWorkerOptions {
   /** The shared store, opened without the build's lock. */
@@ -106,20 +106,7 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
     maxStalledCount: 2,
     autorun: false,
   });
-  let lost = false;
-  worker.on("error", (err) => {
-    if (!lost) warn(`kg worker: lost the queue at ${location} (${(err as NodeJS.ErrnoException).code ?? err.message}); retrying`);
-    lost = true;
-  });
-  let closing = false;
-  connection.on("close", () => {
-    if (!lost && !closing) warn(`kg worker: lost the queue at ${location} (connection closed); retrying`);
-    if (!closing) lost = true;
-  });
-  connection.on("ready", () => {
-    if (lost) warn(`kg worker: the queue at ${location} is back`);
-    lost = false;
-  });
+  const loss = reportQueueLoss(connection, [worker], { who: "kg worker", location, meanwhile: "retrying", warn });
   worker.on("completed", (job: Job, reply: ExtractionReply) => {
     options.onJob?.({ document: job.name, outcome: reply.reused ? "reused" : "extracted", attempt: job.attemptsMade + 1 });
   });
@@ -136,7 +123,7 @@ export async function startExtractionWorker(options: ExtractionWorkerOptions): P
   stopped.catch(() => undefined);
   let shutting: Promise<void> | undefined;
   const shutdown = (force: boolean, error?: KgError) => {
-    closing = true;
+    loss.stop();
     shutting ??= (async () => {
       await worker.close(force);
       await pool.close();
