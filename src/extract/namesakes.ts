@@ -45,7 +45,7 @@ const NAMESAKES: readonly Namesake[] = [
       new RegExp(`\\b(?:${STATES}),?\\s+(?:and\\s+|or\\s+)?Georgia\\b|\\bGeorgia,?\\s+(?:and\\s+|or\\s+)?(?:${STATES})\\b`, "g"),
       // its offices and institutions: "Governor of Georgia", "Senator from Georgia", "Georgia Rep."
       /\b(?:Governor|Gov\.|Senator|Sen\.|Representative|Rep\.|Congressman|Congresswoman|Attorney General|Lieutenant Governor|legislature|General Assembly|University|Secretary of State)\s+(?:of|from|for)\s+(?:the\s+state\s+of\s+)?Georgia\b/g,
-      /\bGeorgia\s+(?:Rep\.|Sen\.|Gov\.|State Senate|House of Representatives|General Assembly|Supreme Court|Tech|State University|Bulldogs|Dome|Power|Department of)/g,
+      /\bGeorgia\s+(?:Rep\.|Sen\.|Gov\.|Governor|Senator|Congressman|Congresswoman|State Senate|House of Representatives|General Assembly|Supreme Court|Tech|State University|Bulldogs|Dome|Power|Department of)/g,
       /\b(?:the\s+|southeastern\s+|southern\s+|U\.S\.\s+)state\s+of\s+Georgia\b|\bGeorgia\s+state\s+(?:senator|representative|law|line|capitol)\b/g,
       /\b[RD]-Ga\.?|\bAtlanta\b|\bSavannah,\s+Georgia\b/g,
     ],

@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
+import { resolveCoreference } from "../../src/extract/coref.js";
+import type { Cand } from "../../src/extract/spans.js";
 import { tagDocument } from "../../src/extract/ner/index.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import type { DocumentFacts } from "../../src/schema/index.js";
@@ -42,6 +44,27 @@ describe("acronyms in brackets", () => {
   it("still join an organisation named in another language: Revolutionary Armed Forces of Colombia (FARC)", () => {
     const f = facts("The Revolutionary Armed Forces of Colombia (FARC) attacked a base on Sunday, the army said. FARC rebels fled.");
     expect(f.entities.find((e) => e.label === "Revolutionary Armed Forces of Colombia")?.aliases).toContain("FARC");
+  });
+});
+
+describe("a place's name the tagger read as a person", () => {
+  it.each([
+    ["a street", "Symphony Hall stands at the corner of Massachusetts Avenue and Huntington Avenue. The hall is one of the oldest in Massachusetts.", "Massachusetts"],
+    ["a region", "The airport serves Greater Cleveland and the rest of northeastern Ohio. It is the busiest airport in Cleveland.", "Cleveland"],
+  ])("lends no word to the person: %s", (_, text, word) => {
+    const f = facts(text);
+    expect(holder(f, word)).toEqual([word]);
+  });
+
+  it("lends no word to the person when it ends as a body does: the Holy Roman Empire read as a person", () => {
+    const doc = documentFromText("x.txt", "The flag was flown across the Holy Roman Empire. The Empire broke apart in 1806.");
+    const at = (s: string, from = 0) => doc.text.indexOf(s, from);
+    const cands: Cand[] = [
+      { start: at("Holy"), end: at("Holy") + "Holy Roman Empire".length, sentence: 0, kind: "person", source: "ner:PER" },
+      { start: at("Empire", at("The Empire")), end: at("Empire", at("The Empire")) + 6, sentence: 1, kind: "institution", source: "ner:ORG" },
+    ];
+    const { entities } = resolveCoreference(doc, cands);
+    expect(entities.map((e) => `${e.label}/${e.kind}:${e.aliases.join("|")}`).sort()).toEqual(["Empire/institution:", "Holy Roman Empire/person:"]);
   });
 });
 
