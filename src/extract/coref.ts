@@ -218,10 +218,15 @@ function indexPersons(doc: Document, persons: readonly Group[]): Map<string, Per
   return index;
 }
 
-/** A name that may be a person's: it starts with a capital, not with a region's word, and ends in no street's or body's word. */
+/**
+ * A name that may be a person's: it starts with a capital, not with a region's word nor an acronym of
+ * three letters or more ("DVA Miami"; initials such as "JD" may start a person's name), and ends in no
+ * street's or body's word.
+ */
 function personLike(name: string): boolean {
   const words = name.split(/\s+/);
-  return /^\p{Lu}/u.test(words[0]) && !REGION_MODIFIERS.has(words[0].toLowerCase()) && !NOT_PERSON_ENDINGS.has(words[words.length - 1].toLowerCase());
+  const first = words[0];
+  return /^\p{Lu}/u.test(first) && !/^\p{Lu}{3,}$/u.test(first) && !REGION_MODIFIERS.has(first.toLowerCase()) && !NOT_PERSON_ENDINGS.has(words[words.length - 1].toLowerCase());
 }
 
 /**
