@@ -1,6 +1,7 @@
 // In-document coreference: group mentions into entities (short names, acronyms, "the North"), pick labels, aliases and kinds.
 import type { Document, Entity, EntityKind, Mention } from "../schema/index.js";
 import { foldName, matchingText } from "../text/index.js";
+import { NOT_PERSON_ENDINGS, REGION_MODIFIERS } from "./lexicon.js";
 import type { Cand } from "./spans.js";
 
 export interface CorefResult {
@@ -202,6 +203,9 @@ function indexPersons(doc: Document, persons: readonly Group[]): Map<string, Per
   const index = new Map<string, PersonEntry[]>();
   for (const group of persons) {
     const name = doc.text.slice(group.cands[0].start, group.cands[0].end);
+    // a person the tagger read into a place's or a body's name ("Northeastern Texas", "Massachusetts
+    // Avenue", "de Montréal", "Arab Coalition") owns none of its words: "Texas" alone is the state
+    if (!personLike(name)) continue;
     const entry = { group, starts: group.cands.map((c) => c.start).sort((a, b) => a - b) };
     // capitalised parts, and the name after a hyphenated particle ("Burhan" of "al-Burhan")
     const parts = name.split(/\s+/).flatMap((p) => (/^\p{Lu}/u.test(p) ? [p] : (/^\p{Ll}+-(\p{Lu}.*)$/u.exec(p)?.slice(1) ?? [])));
@@ -212,6 +216,17 @@ function indexPersons(doc: Document, persons: readonly Group[]): Map<string, Per
     }
   }
   return index;
+}
+
+/**
+ * A name that may be a person's: it starts with a capital, not with a region's word nor an acronym of
+ * three letters or more ("DVA Miami"; initials such as "JD" may start a person's name), and ends in no
+ * street's or body's word.
+ */
+function personLike(name: string): boolean {
+  const words = name.split(/\s+/);
+  const first = words[0];
+  return /^\p{Lu}/u.test(first) && !/^\p{Lu}{3,}$/u.test(first) && !REGION_MODIFIERS.has(first.toLowerCase()) && !NOT_PERSON_ENDINGS.has(words[words.length - 1].toLowerCase());
 }
 
 /**

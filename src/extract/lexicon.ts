@@ -84,6 +84,21 @@ export const PLACE_HEADS = words(
     "border sea river valley mountains airport port base",
 );
 
+/** First words that make a name a region of a place ("Northeastern Texas", "Greater Cleveland"), not a person. */
+export const REGION_MODIFIERS = words(
+  "north northern northeast northeastern northwest northwestern south southern southeast southeastern southwest southwestern " +
+    "east eastern west western central greater upper lower inner outer metro metropolitan downtown",
+);
+
+/**
+ * Last words that make a name no person's: a street or a structure ("Massachusetts Avenue"), or a
+ * body of people or states ("Arab Coalition", "Holy Roman Empire").
+ */
+export const NOT_PERSON_ENDINGS = words(
+  "avenue street road boulevard lane square bridge highway drive parkway plaza " +
+    "coalition empire alliance league union federation party army forces club team",
+);
+
 /** Month names, in calendar order. */
 export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 /** Weekdays: never a name or part of one in news ("Benjamin Netanyahu Thursday" is a name and a date). */

@@ -5,6 +5,7 @@ import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_T
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
+import { readNamesakes } from "./namesakes.js";
 import { caseEvidence, isNameStop, repairSpanEdges, unifyNameKinds, type CaseEvidence } from "./slips.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
@@ -54,7 +55,10 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     // events and agreements may contain the names they are made of ("war in Ukraine" holds Ukraine)
     out.push(...findEventMentions(doc, tokens, names));
   }
-  return out.map((c) => refineMention(doc, c)).filter((c): c is Cand => c !== null);
+  return readNamesakes(
+    doc,
+    out.map((c) => refineMention(doc, c)).filter((c): c is Cand => c !== null),
+  );
 }
 
 /**

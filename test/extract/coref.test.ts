@@ -3,6 +3,8 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { extractFacts } from "../../src/extract/index.js";
+import { resolveCoreference } from "../../src/extract/coref.js";
+import type { Cand } from "../../src/extract/spans.js";
 import { tagDocument } from "../../src/extract/ner/index.js";
 import { loadNerModel } from "../../src/cli/ner-model.js";
 import type { DocumentFacts } from "../../src/schema/index.js";
@@ -42,6 +44,30 @@ describe("acronyms in brackets", () => {
   it("still join an organisation named in another language: Revolutionary Armed Forces of Colombia (FARC)", () => {
     const f = facts("The Revolutionary Armed Forces of Colombia (FARC) attacked a base on Sunday, the army said. FARC rebels fled.");
     expect(f.entities.find((e) => e.label === "Revolutionary Armed Forces of Colombia")?.aliases).toContain("FARC");
+  });
+});
+
+describe("a place's name the tagger read as a person", () => {
+  it.each([
+    ["a street", "Symphony Hall stands at the corner of Massachusetts Avenue and Huntington Avenue. The hall is one of the oldest in Massachusetts.", "Massachusetts"],
+    ["a region", "The airport serves Greater Cleveland and the rest of northeastern Ohio. It is the busiest airport in Cleveland.", "Cleveland"],
+  ])("lends no word to the person: %s", (_, text, word) => {
+    const f = facts(text);
+    expect(holder(f, word)).toEqual([word]);
+  });
+
+  it.each([
+    ["ends as a body does", "The flag was flown across the Holy Roman Empire. The Empire broke apart in 1806.", "Holy Roman Empire", "Empire", "institution"],
+    ["starts with an acronym", "The school moved next to DVA Miami in 1999. Miami gave it a new campus.", "DVA Miami", "Miami", "place"],
+  ])("lends no word to the person when its name %s", (_, text, name, word, kind) => {
+    const doc = documentFromText("x.txt", text);
+    const second = doc.text.indexOf(word, doc.text.indexOf(name) + name.length);
+    const cands: Cand[] = [
+      { start: doc.text.indexOf(name), end: doc.text.indexOf(name) + name.length, sentence: 0, kind: "person", source: "ner:PER" },
+      { start: second, end: second + word.length, sentence: 1, kind: kind as Cand["kind"], source: "ner:ORG" },
+    ];
+    const { entities } = resolveCoreference(doc, cands);
+    expect(entities.map((e) => `${e.label}/${e.kind}:${e.aliases.join("|")}`).sort()).toEqual([`${name}/person:`, `${word}/${kind}:`].sort());
   });
 });
 

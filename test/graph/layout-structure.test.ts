@@ -66,7 +66,7 @@ describe("layout of the committed articles and the seed", () => {
 
 const CORPUS = join(ROOT, ".data/corpus");
 
-describe.skipIf(!existsSync(CORPUS))("layout of the 1,760 documents of .data/corpus", () => {
+describe.skipIf(!existsSync(CORPUS))("layout of the 3,051 documents of .data/corpus", () => {
   it(
     "keeps communities apart, the hubs central and the entities without relations off the rim",
     () => {
