@@ -84,6 +84,15 @@ export const PLACE_HEADS = words(
     "border sea river valley mountains airport port base",
 );
 
+/**
+ * Head nouns that make a capitalised name a place, whatever the tagger read it as: "Kermanshah Province",
+ * "Indus River" (PLACE_HEADS that name no club or body: not "state", "city", "town", "county", "port",
+ * "border", "base"), and, for a name the tagger read as an organisation or a miscellaneous name, the
+ * buildings and venues DESIGN.md counts as places ("Premadasa Stadium", "East Pyongyang Grand Theatre").
+ */
+export const NAME_PLACE_HEADS = words("region province oblast krai district prefecture territory peninsula island islands sea river valley mountains glacier");
+export const VENUE_HEADS = words("theatre theater stadium arena palace gallery cathedral mosque temple castle tower bridge square station airport mausoleum");
+
 /** Month names, in calendar order. */
 export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
 /** Weekdays: never a name or part of one in news ("Benjamin Netanyahu Thursday" is a name and a date). */

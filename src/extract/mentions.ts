@@ -1,7 +1,19 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
-import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
+import {
+  CALENDAR_WORDS,
+  HARDWARE_NOUNS,
+  HONORIFICS,
+  INSTITUTION_HEADS,
+  LEADER_TITLES,
+  NAME_PLACE_HEADS,
+  OCCUPATIONS,
+  OFFICIAL_TITLES,
+  PLACE_HEADS,
+  TITLE_MODIFIERS,
+  VENUE_HEADS,
+} from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
@@ -42,11 +54,9 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     const gaz = gazetteerSpans(tokens);
     const kept: Cand[] = [];
     for (const g of gaz) {
-      // a state inside a longer organisation or person name ("Bank of Russia") belongs to that name,
-      // unless the name is nothing but gazetteer names ("North Korea-Russia")
-      const inside = ner.find(
-        (n) => overlaps(n, g) && (n.kind === "institution" || n.kind === "person") && n.end - n.start > g.end - g.start && !onlyNames(doc, n, gaz),
-      );
+      // a state or capital inside a longer name ("Bank of Russia", "East Pyongyang Grand Theatre", "Moscow Oblast")
+      // belongs to that name, unless the name is nothing but gazetteer names ("North Korea-Russia")
+      const inside = ner.find((n) => overlaps(n, g) && n.end - n.start > g.end - g.start && !onlyNames(doc, n, gaz));
       if (!inside) kept.push(g);
     }
     for (const n of ner) if (!kept.some((g) => overlaps(g, n))) kept.push(n);
@@ -207,7 +217,15 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     }
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
-    const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
+    // and one whose capitalised head is a place or venue noun is a place ("Kermanshah Province", "Premadasa Stadium")
+    const placeHead =
+      /^\p{Lu}/u.test(tokens[j - 1].text) && (NAME_PLACE_HEADS.has(head) || (label !== "PER" && VENUE_HEADS.has(head)));
+    const typed =
+      j - i > 1 && (label === "PER" || label === "LOC" || label === "MISC") && INSTITUTION_HEADS.has(head)
+        ? "ORG"
+        : j - i > 1 && label !== "LOC" && placeHead
+          ? "LOC"
+          : label;
     // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person
     const titled = titledPerson(tokens, i, j);
     if (titled) {
@@ -221,12 +239,14 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     const model = label !== "PER" && HARDWARE_NOUNS.has(tokens[j]?.text.toLowerCase() ?? "");
     const titleWord = label !== "PER" && j - i === 1 && TITLE_MODIFIERS.has(tokens[i].text.toLowerCase()) && isTitleHead(tokens[j]?.text ?? "");
     // "former dictator Ferdinand Marcos", "President Ferdinand Marcos": a name right after a title is a person
-    const afterTitle =
-      (label === "ORG" || label === "LOC") && j - i >= 2 && isTitleHead(prevWord) && tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
+    const nameWords = tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
+    const afterTitle = (label === "ORG" || label === "LOC") && j - i >= 2 && isTitleHead(prevWord) && nameWords;
+    // "According to Hong Min, a senior researcher at ...": a name with an occupation in apposition is a person
+    const withOccupation = label !== "PER" && j - i >= 2 && j - i <= 3 && nameWords && personApposition(tokens, j);
     const cand =
       model || titleWord
         ? null
-        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
+        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle || withOccupation ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
     if (cand) {
       out.push(cand);
       taken = j;
@@ -289,6 +309,23 @@ function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
   return modifier
     ? { start, end, sentence, kind: "state", source: "gazetteer:demonym", key, label: state.name, demonym: true }
     : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
+}
+
+/** Occupations an organisation or a state may also be described by in apposition ("NATO, a member of ..."). */
+const SHARED_OCCUPATIONS = new Set(["member", "partner", "associate", "head", "chief", "official", "employee", "research", "founder", "co-founder"]);
+
+/**
+ * True when the words after a name are ", a/an/the" and, within three more words, an occupation or
+ * an official title of a person: ", a senior researcher at", ", the party's spokesman".
+ */
+function personApposition(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.text !== "," || !/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) return false;
+  for (let k = j + 2; k < Math.min(tokens.length, j + 6); k++) {
+    const w = tokens[k].text.toLowerCase();
+    if ((OCCUPATIONS.has(w) || OFFICIAL_TITLES.has(w)) && !SHARED_OCCUPATIONS.has(w)) return true;
+    if (!/^\p{Ll}/u.test(tokens[k].text) && w !== "'s") return false;
+  }
+  return false;
 }
 
 const isTitleHead = (w: string) => OFFICIAL_TITLES.has(w.toLowerCase()) || LEADER_TITLES.has(w.toLowerCase());
@@ -425,15 +462,22 @@ function refineMention(doc: Document, c: Cand): Cand | null {
   if (end <= start || !/\p{L}/u.test(text.slice(start, end))) return null;
   // "CAIRO, Feb 3 (Reuters)": a month or weekday is no organisation or place ("May" may be a person)
   if (c.kind !== "person" && CALENDAR_WORDS.has(text.slice(start, end).toLowerCase().replace(/\.$/, ""))) return null;
+  let nameEnd: number | undefined;
   if (c.kind === "place" && !c.key) {
     const head = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 20));
-    if (head && PLACE_HEADS.has(head[1])) end += head[0].length;
+    if (head && PLACE_HEADS.has(head[1])) {
+      nameEnd = end;
+      end += head[0].length;
+    }
   }
   if (c.source === "gazetteer:capital" && actsAsState(text, start, end)) {
     const entry = world().entries.get(foldName(text.slice(start, end)));
-    if (entry) return { ...c, start, end, kind: "state", key: `state:${slugify(entry.state.name)}`, label: entry.state.name, metonym: true };
+    if (entry) {
+      const city = { key: c.key ?? `place:${slugify(text.slice(start, end))}`, label: c.label ?? text.slice(start, end) };
+      return { ...c, start, end, kind: "state", key: `state:${slugify(entry.state.name)}`, label: entry.state.name, metonym: true, city };
+    }
   }
-  return { ...c, start, end };
+  return nameEnd === undefined ? { ...c, start, end } : { ...c, start, end, nameEnd };
 }
 
 /** A capital is its state when it acts: "Pyongyang had denied", "Pyongyang's foreign policy" — not after "in", "to", "from". */
