@@ -206,7 +206,9 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
       }
     }
     while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text)) {
-      if (/^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
+      // "Bank of Russia", "Council of Europe" — but "Botas of Turkey" is a company and the state it is in
+      const next = tags[j + 1] ?? "";
+      if (/^[BI]-(?:ORG|MISC)$/.test(next) || (/^[BI]-LOC$/.test(next) && INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()))) {
         j += 2;
         while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
       } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && isNamePart(tokens[j + 1].text)) {
@@ -246,7 +248,7 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     const cand =
       model || titleWord
         ? null
-        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle || withOccupation ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
+        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle || withOccupation ? "PER" : typed, tokens[i].start, nameEnd(tokens[j - 1]), tokens[i].sentence));
     if (cand) {
       out.push(cand);
       taken = j;
@@ -330,6 +332,18 @@ function personApposition(tokens: readonly Token[], j: number): boolean {
 
 const isTitleHead = (w: string) => OFFICIAL_TITLES.has(w.toLowerCase()) || LEADER_TITLES.has(w.toLowerCase());
 const isTitleWord = (w: string) => w === "of" || TITLE_MODIFIERS.has(w) || OFFICIAL_TITLES.has(w) || LEADER_TITLES.has(w);
+
+/**
+ * Where a name's last token ends as a name: "Munich-based", "US-led", "EU-member" are one token each, of
+ * which only the part before the hyphen is a name.
+ */
+function nameEnd(token: Token): number {
+  const m = /^(\p{Lu}[^-]*(?:-\p{Lu}[^-]*)*)-(\p{Ll}+)$/u.exec(token.text);
+  return m && (COMPOUND_HEADS.has(m[2]) || /.ed$/.test(m[2])) ? token.start + m[1].length : token.end;
+}
+
+/** Words after a hyphen that make a name a modifier ("Munich-based"); Korean given names ("Jong-un") have none. */
+const COMPOUND_HEADS = new Set(["born", "run", "made", "held", "style", "member", "members", "series", "wide", "era", "type", "speaking", "friendly", "bound"]);
 
 function fromLabel(label: string, start: number, end: number, sentence: number): Cand | null {
   switch (label) {

@@ -51,6 +51,30 @@ describe("a name's head noun gives its kind", () => {
   });
 });
 
+describe("a name run into the words around it", () => {
+  it("loses the modifier its token was made into: Munich-based, US-led", () => {
+    const f = facts("The Munich-based company joined the US-led coalition.", [
+      ["Munich-based", "LOC"],
+      ["US-led", "LOC"],
+    ]);
+    expect(named(f)).toEqual(["Munich/place", "United States/state"]);
+  });
+
+  it("keeps a hyphenated given name whole: Kim Jong-un", () => {
+    expect(named(facts("Kim Jong-un visited the factory.", [["Kim Jong-un", "PER"]]))).toEqual(["Kim Jong-un/person"]);
+  });
+
+  it("is not joined to the state after it by 'of' unless its head noun is an institution's: MOL of Hungary", () => {
+    const f = facts("MOL of Hungary signed, and the Bank of Russia agreed.", [
+      ["MOL", "ORG"],
+      ["Hungary", "LOC"],
+      ["Bank", "ORG"],
+      ["Russia", "LOC"],
+    ]);
+    expect(named(f)).toEqual(["Bank of Russia/institution", "Hungary/state", "MOL/institution"]);
+  });
+});
+
 describe("a name with a person's occupation in apposition", () => {
   it("is a person, whatever the tagger read it as", () => {
     const f = facts("According to Hong Min, a senior researcher at the institute, the plan failed.", [["Hong Min", "MISC"]]);
