@@ -56,7 +56,14 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     for (const g of gaz) {
       // a state or capital inside a longer name ("Bank of Russia", "East Pyongyang Grand Theatre", "Moscow Oblast")
       // belongs to that name, unless the name is nothing but gazetteer names ("North Korea-Russia")
-      const inside = ner.find((n) => overlaps(n, g) && n.end - n.start > g.end - g.start && !onlyNames(doc, n, gaz));
+      // (a place only where its head noun says it is another place: "King of Romania" is Romania)
+      const inside = ner.find(
+        (n) =>
+          overlaps(n, g) &&
+          n.end - n.start > g.end - g.start &&
+          (n.kind !== "place" || hasPlaceHead(doc, n)) &&
+          !onlyNames(doc, n, gaz),
+      );
       if (!inside) kept.push(g);
     }
     for (const n of ner) if (!kept.some((g) => overlaps(g, n))) kept.push(n);
@@ -228,8 +235,14 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
         : j - i > 1 && label !== "LOC" && placeHead
           ? "LOC"
           : label;
-    // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person
-    const titled = titledPerson(tokens, i, j);
+    // "Governor General", "the Doge": titles alone name no one
+    if (isTitleOnly(tokens, i, j)) {
+      i = j;
+      continue;
+    }
+    // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person;
+    // "King Carol I", "Lord Krishna" read as a place: a style, a person
+    const titled = titledPerson(tokens, i, j) ?? styledPerson(tokens, i, j, label);
     if (titled) {
       out.push(...titled);
       i = taken = j;
@@ -289,6 +302,7 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
   while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
   const lastTitle = tokens[k - 1].text.toLowerCase();
   if (k === named || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
+  if (hasNameHead(tokens[j - 1].text)) return null; // "Prince Edward Island", "King Abdullah University"
   for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
   const sentence = tokens[i].sentence;
   const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
@@ -297,6 +311,53 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
     out.unshift({ ...name, sentence, kind: "institution", source: "ner:ORG" });
   }
   return out;
+}
+
+/** Head words of titles, styles and ranks: offices, nobility and clergy. */
+const TITLE_HEADS = new Set([
+  ...LEADER_TITLES,
+  ...OFFICIAL_TITLES,
+  ..."baron baroness baronet duke duchess earl count countess marquis marquess viscount viscountess knight dame lord lady sir archduke grand-duke doge pharaoh regent pope cardinal archbishop bishop abbot reverend rev.".split(" "),
+]);
+/** Styles written before a person's name that no organisation or place begins with ("General Motors" does). */
+const STYLES = new Set(
+  "king queen emperor empress lord lady sir dame pope doge pharaoh sultan emir shah tsar czar tsarina bishop archbishop cardinal reverend rev.".split(" "),
+);
+
+/** A span made of title words alone, with a head title among them: "Governor General", "Doge", "Lieutenant-Governor". */
+function isTitleOnly(tokens: readonly Token[], i: number, j: number): boolean {
+  const words = tokens.slice(i, j).map((t) => t.text.toLowerCase());
+  const parts = words.flatMap((w) => w.split("-")).filter((w) => /\p{L}/u.test(w) && w !== "'s");
+  return parts.some((w) => TITLE_HEADS.has(w)) && parts.every((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || w === "of" || w === "the");
+}
+
+/**
+ * "King Carol I", "Lord Krishna", "Doge Marino Faliero" read as a place or an organisation: a style
+ * before name parts is a person, the style left out. Not where the last word is a place's, venue's or
+ * institution's ("Prince Edward Island", "King Abdullah University").
+ */
+function styledPerson(tokens: readonly Token[], i: number, j: number, label: string): Cand[] | null {
+  if (label === "PER" || j - i < 2) return null;
+  let k = i;
+  while (k < j - 1 && STYLES.has(tokens[k].text.toLowerCase())) k++;
+  if (k === i) return null;
+  const rest = tokens.slice(k, j);
+  if (hasNameHead(tokens[j - 1].text)) return null;
+  if (!rest.every((t) => NAME_PART.test(t.text) || PARTICLE_NAME_PART.test(t.text) || /^[IVX]+$/.test(t.text))) return null;
+  if (world().entries.has(foldName(rest.map((t) => t.text).join(" ")))) return null;
+  return [{ start: tokens[k].start, end: tokens[j - 1].end, sentence: tokens[i].sentence, kind: "person", source: "ner:PER" }];
+}
+
+/** True for the head noun of a place, venue or institution name, which no personal name ends in. */
+function hasNameHead(word: string): boolean {
+  const w = word.toLowerCase();
+  return PLACE_HEADS.has(w) || NAME_PLACE_HEADS.has(w) || VENUE_HEADS.has(w) || INSTITUTION_HEADS.has(w);
+}
+
+/** True when a place span ends in a place or venue noun: "Moscow Oblast", "East Pyongyang Grand Theatre". */
+function hasPlaceHead(doc: Document, c: Cand): boolean {
+  const last = (/(\p{L}+)\P{L}*$/u.exec(doc.text.slice(c.start, c.end))?.[1] ?? "").toLowerCase();
+  return PLACE_HEADS.has(last) || NAME_PLACE_HEADS.has(last) || VENUE_HEADS.has(last);
 }
 
 /** The state whose initials a token is, written in capitals, with or without dots ("US", "U.S."). */

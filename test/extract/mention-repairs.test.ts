@@ -75,6 +75,28 @@ describe("a name run into the words around it", () => {
   });
 });
 
+describe("titles and styles", () => {
+  it("name no one on their own: Governor General, the Queen's", () => {
+    const f = facts("The Governor General met the Queen's envoy.", [
+      ["Governor General", "ORG"],
+      ["Queen 's", "ORG"],
+    ]);
+    expect(named(f)).toEqual([]);
+  });
+
+  it("before name parts make a person of the rest: King Carol I read as a place", () => {
+    expect(named(facts("King Carol I fled the country.", [["King Carol I", "LOC"]]))).toEqual(["Carol I/person"]);
+  });
+
+  it("leave a place whose head noun is a place's: Prince Edward Island", () => {
+    expect(named(facts("They sailed to Prince Edward Island in June.", [["Prince Edward Island", "LOC"]]))).toEqual(["Prince Edward Island/place"]);
+  });
+
+  it("give way to the state they are of: King of Romania read as a place is Romania", () => {
+    expect(named(facts("He was crowned King of Romania in 1930.", [["King of Romania", "LOC"]]))).toEqual(["Romania/state"]);
+  });
+});
+
 describe("a name with a person's occupation in apposition", () => {
   it("is a person, whatever the tagger read it as", () => {
     const f = facts("According to Hong Min, a senior researcher at the institute, the plan failed.", [["Hong Min", "MISC"]]);
