@@ -60,6 +60,12 @@ export const OCCUPATIONS = words(
     "historian lawyer attorney partner officer staffer student doctor physician associate",
 );
 
+/** Nouns of what people are or do that a personal name follows ("the activist Park Sang-hak"): occupations and more. */
+export const PERSON_NOUNS = new Set([
+  ...OCCUPATIONS,
+  ..."activist dissident writer author poet novelist artist singer actor actress photographer coach player footballer striker midfielder goalkeeper".split(" "),
+]);
+
 /** Head nouns that make a capitalised name an institution. */
 export const INSTITUTION_HEADS = words(
   "institute institution university college academy ministry department agency office council committee commission " +

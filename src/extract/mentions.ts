@@ -2,7 +2,9 @@
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
 import {
+  AGREEMENT_NOUNS,
   CALENDAR_WORDS,
+  EVENT_NOUNS,
   HARDWARE_NOUNS,
   HONORIFICS,
   INSTITUTION_HEADS,
@@ -10,14 +12,17 @@ import {
   NAME_PLACE_HEADS,
   OCCUPATIONS,
   OFFICIAL_TITLES,
+  PERSON_NOUNS,
   PLACE_HEADS,
   TITLE_MODIFIERS,
   VENUE_HEADS,
+  WAR_NOUNS,
 } from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
 import { caseEvidence, isNameStop, repairSpanEdges, unifyNameKinds, type CaseEvidence } from "./slips.js";
+import { ENGLISH_WORDS } from "./english-words.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
 export type Tags = string[][];
@@ -158,12 +163,14 @@ function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): re
     }
     if ((tags[p] ?? "O") !== "O") continue;
     let q = p;
-    while (q < tokens.length && NAME_PARTICLES.has(tokens[q].text) && (tags[q] ?? "O") === "O") q++;
+    // (a particle after the first may be where the tagger began the person: "Ursula von der/B-PER Leyen/I-PER")
+    while (q < tokens.length && NAME_PARTICLES.has(tokens[q].text) && ((tags[q] ?? "O") === "O" || (q > p && /^[BI]-PER$/.test(tags[q])))) q++;
     const a = p - 1;
     const first = tags[a] ?? "O";
     const last = tags[q] ?? "O";
     if (q >= tokens.length || !isGivenName(tokens[a].text) || !NAME_PART.test(tokens[q].text)) continue;
-    if (first.startsWith("I-") || last.startsWith("I-")) continue;
+    const begunAtParticle = last === "I-PER" && tags[q - 1] !== undefined && /^[BI]-PER$/.test(tags[q - 1]) && NAME_PARTICLES.has(tokens[q - 1].text);
+    if (first.startsWith("I-") || (last.startsWith("I-") && !begunAtParticle)) continue;
     let end = q + 1;
     if (last !== "O") while (end < tokens.length && tags[end] === `I-${last.slice(2)}`) end++;
     out ??= [...tags];
@@ -180,7 +187,7 @@ function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): re
  * organisation joined by "for"/"of"/"on" to another name is one name ("Korea Institute for National Unification").
  */
 function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence: CaseEvidence): Cand[] {
-  const tags = repairSpanEdges(tokens, repairPersonTags(tokens, rawTags), evidence);
+  const tags = repairAppositions(tokens, repairSpanEdges(tokens, repairPersonTags(tokens, rawTags), evidence), evidence);
   const out: Cand[] = [];
   let i = 0;
   let taken = 0; // tokens before this index belong to spans already read
@@ -213,9 +220,9 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
       }
     }
     while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text)) {
-      // "Bank of Russia", "Council of Europe" — but "Botas of Turkey" is a company and the state it is in
+      // "Bank of Russia", "Alliance of Sahel States" — but "Botas of Turkey" is a company and the state it is in
       const next = tags[j + 1] ?? "";
-      if (/^[BI]-(?:ORG|MISC)$/.test(next) || (/^[BI]-LOC$/.test(next) && INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()))) {
+      if (/^[BI]-(?:ORG|MISC)$/.test(next) || (/^[BI]-LOC$/.test(next) && takesComplement(tokens[j - 1].text))) {
         j += 2;
         while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
       } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && isNamePart(tokens[j + 1].text)) {
@@ -255,9 +262,17 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     const titleWord = label !== "PER" && j - i === 1 && TITLE_MODIFIERS.has(tokens[i].text.toLowerCase()) && isTitleHead(tokens[j]?.text ?? "");
     // "former dictator Ferdinand Marcos", "President Ferdinand Marcos": a name right after a title is a person
     const nameWords = tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
-    const afterTitle = (label === "ORG" || label === "LOC") && j - i >= 2 && isTitleHead(prevWord) && nameWords;
-    // "According to Hong Min, a senior researcher at ...": a name with an occupation in apposition is a person
-    const withOccupation = label !== "PER" && j - i >= 2 && j - i <= 3 && nameWords && personApposition(tokens, j);
+    // ("The South Korean activist Park Sang-hak": so is one right after an occupation)
+    const afterTitle =
+      label !== "PER" && j - i >= 2 && nameWords && (((label === "ORG" || label === "LOC") && isTitleHead(prevWord)) || PERSON_NOUNS.has(prevWord));
+    // "According to Hong Min, a senior researcher at ...", "Shoigu, Russia's Security Council secretary": a name
+    // with an occupation or title in apposition is a person (a one-word name only where the world gazetteer knows no place of it)
+    const withOccupation =
+      label !== "PER" &&
+      j - i <= 3 &&
+      nameWords &&
+      (j - i >= 2 || !world().entries.has(foldName(tokens[i].text))) &&
+      personApposition(tokens, j);
     const cand =
       model || titleWord
         ? null
@@ -300,8 +315,9 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
   while (named < j && named - i < 3 && !isTitleWord(tokens[named].text.toLowerCase())) named++;
   let k = named;
   while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
-  const lastTitle = tokens[k - 1].text.toLowerCase();
-  if (k === named || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
+  // a head title among the title words ("Secretary of State" ends in a modifier)
+  const headed = tokens.slice(named, k).some((t) => OFFICIAL_TITLES.has(t.text.toLowerCase()) || LEADER_TITLES.has(t.text.toLowerCase()));
+  if (k === named || k >= j || !headed) return null;
   if (hasNameHead(tokens[j - 1].text)) return null; // "Prince Edward Island", "King Abdullah University"
   for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
   const sentence = tokens[i].sentence;
@@ -348,6 +364,12 @@ function styledPerson(tokens: readonly Token[], i: number, j: number, label: str
   return [{ start: tokens[k].start, end: tokens[j - 1].end, sentence: tokens[i].sentence, kind: "person", source: "ner:PER" }];
 }
 
+/** True for a head noun that takes a place as its complement in a name: an institution's, an agreement's or an event's. */
+function takesComplement(word: string): boolean {
+  const w = word.toLowerCase();
+  return INSTITUTION_HEADS.has(w) || AGREEMENT_NOUNS.has(w) || EVENT_NOUNS.has(w) || WAR_NOUNS.has(w);
+}
+
 /** True for the head noun of a place, venue or institution name, which no personal name ends in. */
 function hasNameHead(word: string): boolean {
   const w = word.toLowerCase();
@@ -374,6 +396,55 @@ function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
     : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
 }
 
+/** Nouns that say an apposition describes an organisation: "Hezbollah, an Iran-backed militant group,". */
+const GROUP_NOUNS = new Set(["group", "organisation", "organization", "movement", "militia", "faction", "party", "company", "firm", "network"]);
+
+/**
+ * Names the apposition or coordination around them types where the tagger read nothing or a place:
+ * "Hezbollah, an Iran-backed militant group," is an organisation, and in "Putin and Kim signed" a word
+ * the world gazetteer does not know, joined by "and" to a person and followed by a verb, is a person.
+ */
+function repairAppositions(tokens: readonly Token[], tags: readonly string[], evidence: CaseEvidence): readonly string[] {
+  let out: string[] | undefined;
+  const set = (a: number, b: number, type: string) => {
+    out ??= [...tags];
+    for (let k = a; k < b; k++) out[k] = `${k === a ? "B" : "I"}-${type}`;
+  };
+  for (let j = 1; j < tokens.length; j++) {
+    if (tokens[j].text !== ",") continue;
+    // one to three untagged name words before ", a/an/the ... group"
+    let i = j;
+    while (i > 0 && j - i < 3 && (tags[i - 1] ?? "O") === "O" && NAME_PART.test(tokens[i - 1].text) && !isNameStop(tokens[i - 1].text)) i--;
+    if (i === j || (i > 0 && /^\p{Lu}/u.test(tokens[i - 1].text))) continue;
+    if (i === 0 && j - i === 1 && !evidence.capitalised.has(tokens[0].text.toLowerCase()) && ENGLISH_WORDS.has(tokens[0].text.toLowerCase())) continue;
+    if (!/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) continue;
+    for (let k = j + 2; k < Math.min(tokens.length, j + 6); k++) {
+      const w = tokens[k].text;
+      if (GROUP_NOUNS.has(w.toLowerCase())) {
+        set(i, j, "ORG");
+        break;
+      }
+      if (!/^\p{Ll}/u.test(w) && !NAME_PART.test(w) && !/^\p{L}+-\p{Ll}+$/u.test(w)) break;
+    }
+  }
+  const cur = out ?? tags;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (tokens[k + 1].text !== "and") continue;
+    const pairs: Array<[number, number]> = [
+      [k, k + 2],
+      [k + 2, k],
+    ];
+    for (const [place, person] of pairs) {
+      if (cur[place] !== "B-LOC" || /^I-/.test(cur[place + 1] ?? "") || world().entries.has(foldName(tokens[place].text))) continue;
+      if (!/^[BI]-PER$/.test(cur[person] ?? "") || /^I-/.test(cur[Math.max(k, k + 2) + 1] ?? "")) continue;
+      const next = tokens[k + 3]?.text ?? "";
+      if (!/^\p{Ll}+$/u.test(next) || isNameStop(next)) continue;
+      set(place, place + 1, "PER");
+    }
+  }
+  return out ?? tags;
+}
+
 /** Occupations an organisation or a state may also be described by in apposition ("NATO, a member of ..."). */
 const SHARED_OCCUPATIONS = new Set(["member", "partner", "associate", "head", "chief", "official", "employee", "research", "founder", "co-founder"]);
 
@@ -382,11 +453,19 @@ const SHARED_OCCUPATIONS = new Set(["member", "partner", "associate", "head", "c
  * an official title of a person: ", a senior researcher at", ", the party's spokesman".
  */
 function personApposition(tokens: readonly Token[], j: number): boolean {
-  if (tokens[j]?.text !== "," || !/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) return false;
-  for (let k = j + 2; k < Math.min(tokens.length, j + 6); k++) {
+  if (tokens[j]?.text !== ",") return false;
+  let from = j + 2;
+  if (!/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) {
+    // ", Russia's Security Council secretary": a possessor's name instead of an article
+    let k = j + 1;
+    while (k < j + 4 && NAME_PART.test(tokens[k]?.text ?? "")) k++;
+    if (k === j + 1 || tokens[k]?.text !== "'s") return false;
+    from = k + 1;
+  }
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
     const w = tokens[k].text.toLowerCase();
     if ((OCCUPATIONS.has(w) || OFFICIAL_TITLES.has(w)) && !SHARED_OCCUPATIONS.has(w)) return true;
-    if (!/^\p{Ll}/u.test(tokens[k].text) && w !== "'s") return false;
+    if (!/^\p{Ll}/u.test(tokens[k].text) && w !== "'s" && !NAME_PART.test(tokens[k].text)) return false;
   }
   return false;
 }

@@ -109,6 +109,33 @@ describe("a name with a person's occupation in apposition", () => {
   });
 });
 
+describe("apposition and coordination", () => {
+  it("make an organisation of a name the tagger missed before ', an ... group'", () => {
+    const f = facts("Hezbollah, an Iran-backed militant group, fired rockets into Israel.", [["Israel", "LOC"]]);
+    expect(named(f)).toEqual(["Hezbollah/institution", "Iran/state", "Israel/state"]);
+  });
+
+  it("leave a sentence's opening word alone", () => {
+    expect(named(facts("However, the group said it would fight on.", []))).toEqual([]);
+  });
+
+  it("make a person of a word read as a place beside a person and before a verb", () => {
+    const f = facts("Putin and Kim signed a defence treaty.", [
+      ["Putin", "PER"],
+      ["Kim", "LOC"],
+    ]);
+    expect(named(f)).toEqual(["Kim/person", "Putin/person"]);
+  });
+
+  it("leave a place the gazetteer knows a place (here the capital speaking for its state)", () => {
+    const f = facts("Merkel and Paris agreed on the plan.", [
+      ["Merkel", "PER"],
+      ["Paris", "LOC"],
+    ]);
+    expect(named(f)).toEqual(["France/state", "Merkel/person", "Paris/place"]);
+  });
+});
+
 describe("a place named with its head noun", () => {
   it("is one place with the bare name as its alias", () => {
     const f = facts("Fighting went on in the Paktika province on Monday. Paktika borders Pakistan.", [["Paktika", "LOC"]]);
