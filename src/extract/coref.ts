@@ -209,7 +209,9 @@ function toEntities(doc: Document, groups: Group[]): CorefResult {
     const label = g.label ?? pickLabel(forms.length ? forms : g.cands.map((c) => doc.text.slice(c.start, c.end)), kind);
     // "Kursk" of "the Kursk region": the name without the head noun its span ran on over
     const bare = g.cands.filter((c) => !c.metonym && c.nameEnd !== undefined).map((c) => doc.text.slice(c.start, c.nameEnd));
-    const aliases = [...new Set([...forms, ...bare].map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();
+    // "Russian Defence Ministry" of "the Defence Ministry" whose demonym is the state's mention
+    const full = g.cands.filter((c) => c.fullStart !== undefined).map((c) => doc.text.slice(c.fullStart, c.end));
+    const aliases = [...new Set([...forms, ...bare, ...full].map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();
     entities.push({ id, kind, label, aliases, mentions: g.cands.length });
     for (const c of g.cands) {
       mentions.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), sentence: c.sentence, kind: c.kind, entity: id, source: c.source });

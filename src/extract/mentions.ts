@@ -57,6 +57,16 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     let ner = spans[s.index];
     if (s.heading) ner = ner.filter((c) => bodyNames.has(foldName(doc.text.slice(c.start, c.end))));
     const gaz = gazetteerSpans(tokens);
+    // "the Russian Defence Ministry": a state body named with its demonym is the state's body, so the
+    // demonym stays a mention of the state and the body's name keeps the demonym as an alias
+    ner = ner.map((n) => {
+      const g = gaz.find((x) => x.demonym && x.start === n.start && x.end < n.end);
+      if (!g || n.kind !== "institution") return n;
+      const rest = /^\s+/.exec(doc.text.slice(g.end, n.end));
+      const last = (/(\p{L}+)\P{L}*$/u.exec(doc.text.slice(n.start, n.end))?.[1] ?? "").toLowerCase();
+      if (!rest || !INSTITUTION_HEADS.has(last)) return n;
+      return { ...n, start: g.end + rest[0].length, fullStart: n.start };
+    });
     const kept: Cand[] = [];
     for (const g of gaz) {
       // a state or capital inside a longer name ("Bank of Russia", "East Pyongyang Grand Theatre", "Moscow Oblast")

@@ -24,6 +24,8 @@ export interface Cand {
    * the name without it ("Kursk") is what annotators and other texts call the place, so it is an alias.
    */
   nameEnd?: number;
+  /** Where the name began with the demonym of its state ("Russian Defence Ministry"), left to the state's mention: an alias. */
+  fullStart?: number;
 }
 
 const bySentenceCache = new WeakMap<Document, Token[][]>();

@@ -136,6 +136,17 @@ describe("apposition and coordination", () => {
   });
 });
 
+describe("a state body named with its demonym", () => {
+  it("leaves the demonym to the state, and keeps the whole name as the body's alias", () => {
+    const f = facts("The Russian Defence Ministry said so. British Airways flew on.", [
+      ["Russian Defence Ministry", "ORG"],
+      ["British Airways", "ORG"],
+    ]);
+    expect(named(f)).toEqual(["British Airways/institution", "Defence Ministry/institution", "Russia/state"]);
+    expect(entity(f, "Defence Ministry")?.aliases).toEqual(["Russian Defence Ministry"]);
+  });
+});
+
 describe("a place named with its head noun", () => {
   it("is one place with the bare name as its alias", () => {
     const f = facts("Fighting went on in the Paktika province on Monday. Paktika borders Pakistan.", [["Paktika", "LOC"]]);
