@@ -3,7 +3,7 @@
 // Each source is pinned to the commit docs/data.md lists with its licence. Only development and training
 // splits are read. The conversions use shared/tools/dwie_to_gold.py and redocred_to_gold.py (the mapping
 // we score with) and scripts/conll04-to-gold.ts. Re-DocRED dev is then split by a hash of each document's
-// slug into a part to train on and a part held apart for measuring.
+// slug into a part to train on and a part held apart for measuring, and DWIE dev into halves by slug order.
 //
 // A mirror may list a file without holding its content (snapshots leave out files of 4 MiB and more, such
 // as DWIE's train_annotated.json). Such a file is read from .data/ instead when a copy is there whose git
@@ -141,6 +141,12 @@ const heldApart = (slug: string) => createHash("sha256").update(slug).digest().r
 const trainPart = subsetFolder(data("redocred-dev"), data("redocred-dev-train"), (slug) => !heldApart(slug));
 const heldPart = subsetFolder(data("redocred-dev"), data("redocred-dev-heldout"), heldApart);
 console.log(`split ${data("redocred-dev")}: ${trainPart} documents to train on in ${data("redocred-dev-train")}, ${heldPart} held apart in ${data("redocred-dev-heldout")}`);
+// DWIE dev in halves by slug order: the documents at even positions to look at and train on, the odd ones held apart
+const dwieSlugs = readFileSync(data("dwie-dev/MANIFEST.tsv"), "utf8").split("\n").slice(1).filter(Boolean).map((l) => l.split("\t")[0]).sort();
+const oddHalf = new Set(dwieSlugs.filter((_, k) => k % 2 === 1));
+const evenPart = subsetFolder(data("dwie-dev"), data("dwie-dev-even"), (slug) => !oddHalf.has(slug));
+const oddPart = subsetFolder(data("dwie-dev"), data("dwie-dev-odd"), (slug) => oddHalf.has(slug));
+console.log(`split ${data("dwie-dev")}: ${evenPart} documents in ${data("dwie-dev-even")}, ${oddPart} held apart in ${data("dwie-dev-odd")}`);
 for (const split of ["train", "dev", "test"]) {
   run(process.execPath, ["--import", "tsx", "scripts/conll04-to-gold.ts", "--input", data(`conll04-${split}.json`), "--out", data(`conll04-${split}`)]);
 }

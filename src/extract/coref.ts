@@ -59,7 +59,8 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     if (c.key) join(c, c.key, c.label);
     else if (c.kind === "person" && folded.includes(" ")) join(c, `person:${folded}`);
     else if (c.kind === "person" || isAcronym(surface(c)) || isBareDirection(text, c)) deferred.push(c);
-    else join(c, `${c.kind}:${folded.replace(/^the /, "")}`);
+    // "the Kursk region" and "Kursk" are one place: a span run on over its head noun is keyed by the name proper
+    else join(c, `${c.kind}:${(c.nameEnd === undefined ? folded : foldName(doc.text.slice(c.start, c.nameEnd))).replace(/^the /, "")}`);
   }
   // person name parts, counted over the document, for short forms
   const persons = indexPersons(doc, [...groups.values()].filter((g) => g.key.startsWith("person:")));
@@ -104,8 +105,47 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     for (const c of g.cands) join(c, owner.group.key);
     groups.delete(g.key);
   }
+  // multi-word family names ("de Beer", "Le Pen", "Doering-Smirnov") of exactly one person named in full
+  const fullNames = [...groups.values()].filter((g) => g.key.startsWith("person:"));
+  for (const g of [...groups.values()]) {
+    if (g.cands.some((c) => c.key) || !groups.has(g.key)) continue;
+    const words = nameOf(g).split(" ");
+    if (words.length < 2) continue;
+    const owners = fullNames.filter((p) => p !== g && groups.has(p.key) && endsWith(nameOf(p).split(" "), words));
+    if (owners.length !== 1) continue;
+    for (const c of g.cands) join(c, owners[0].key);
+    groups.delete(g.key);
+  }
+  // "the Commission", "Bayern", "Union Carbide": an institution named by part of the one longer institution name holding it
+  const institutions = [...groups.values()].filter((g) => majorityKind(g.cands) === "institution");
+  for (const g of institutions) {
+    if (g.cands.some((c) => c.key) || !groups.has(g.key) || g.cands.some((c) => isAcronym(surface(c)))) continue;
+    const words = nameOf(g).split(" ");
+    const hosts = institutions.filter((h) => h !== g && groups.has(h.key) && containsRun(nameOf(h).split(" "), words));
+    if (hosts.length !== 1) continue;
+    for (const c of g.cands) join(c, hosts[0].key);
+    groups.delete(g.key);
+  }
   addBlocReferences(doc, text, sorted, groupOf);
   return toEntities(doc, [...groups.values()]);
+}
+
+/** The folded name a group is keyed by ("person:kim jong un" → "kim jong un"). */
+function nameOf(g: Group): string {
+  return g.key.slice(g.key.indexOf(":") + 1);
+}
+
+/** True when `whole` is longer than `tail` and ends with its words. */
+function endsWith(whole: readonly string[], tail: readonly string[]): boolean {
+  return whole.length > tail.length && tail.every((w, k) => whole[whole.length - tail.length + k] === w);
+}
+
+/** True when `whole` is longer than `part` and holds its words in a row. */
+function containsRun(whole: readonly string[], part: readonly string[]): boolean {
+  for (let s = 0; s + part.length <= whole.length && whole.length > part.length; s++) {
+    if (part.every((w, k) => whole[s + k] === w)) return true;
+  }
+  return false;
 }
 
 /** Trade and political blocs a text may go on to call "the bloc", by folded name. */
@@ -168,12 +208,29 @@ function toEntities(doc: Document, groups: Group[]): CorefResult {
     const kind = majorityKind(g.cands);
     const forms = g.cands.filter((c) => !c.metonym).map((c) => doc.text.slice(c.start, c.end));
     const label = g.label ?? pickLabel(forms.length ? forms : g.cands.map((c) => doc.text.slice(c.start, c.end)), kind);
-    const aliases = [...new Set(forms.map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();
+    // "Kursk" of "the Kursk region": the name without the head noun its span ran on over
+    const bare = g.cands.filter((c) => !c.metonym && c.nameEnd !== undefined).map((c) => doc.text.slice(c.start, c.nameEnd));
+    // "Russian Defence Ministry" of "the Defence Ministry" whose demonym is the state's mention
+    const full = g.cands.filter((c) => c.fullStart !== undefined).map((c) => doc.text.slice(c.fullStart, c.end));
+    const aliases = [...new Set([...forms, ...bare, ...full].map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();
     entities.push({ id, kind, label, aliases, mentions: g.cands.length });
     for (const c of g.cands) {
       mentions.push({ start: c.start, end: c.end, text: doc.text.slice(c.start, c.end), sentence: c.sentence, kind: c.kind, entity: id, source: c.source });
     }
   }
+  // "Beijing said", "Pyongyang's foreign policy": the capital speaks for its state, whose mention it is, and the
+  // text names the city all the same; where it is named only so, it is a place of the document with no mention
+  // of its own, counted by those uses
+  const cities = new Map<string, Entity>();
+  for (const g of ordered) {
+    for (const c of g.cands) {
+      if (!c.city || groups.some((h) => h.key === c.city!.key)) continue;
+      const city = cities.get(c.city.key);
+      if (city) city.mentions++;
+      else cities.set(c.city.key, { id: c.city.key, kind: "place", label: c.city.label, aliases: [], mentions: 1 });
+    }
+  }
+  entities.push(...cities.values());
   mentions.sort((a, b) => a.start - b.start || b.end - a.end);
   return { mentions, entities };
 }

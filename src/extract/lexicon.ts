@@ -60,6 +60,12 @@ export const OCCUPATIONS = words(
     "historian lawyer attorney partner officer staffer student doctor physician associate",
 );
 
+/** Nouns of what people are or do that a personal name follows ("the activist Park Sang-hak"): occupations and more. */
+export const PERSON_NOUNS = new Set([
+  ...OCCUPATIONS,
+  ..."activist dissident writer author poet novelist artist singer actor actress photographer coach player footballer striker midfielder goalkeeper".split(" "),
+]);
+
 /** Head nouns that make a capitalised name an institution. */
 export const INSTITUTION_HEADS = words(
   "institute institution university college academy ministry department agency office council committee commission " +
@@ -98,6 +104,15 @@ export const NOT_PERSON_ENDINGS = words(
   "avenue street road boulevard lane square bridge highway drive parkway plaza " +
     "coalition empire alliance league union federation party army forces club team",
 );
+
+/**
+ * Head nouns that make a capitalised name a place, whatever the tagger read it as: "Kermanshah Province",
+ * "Indus River" (PLACE_HEADS that name no club or body: not "state", "city", "town", "county", "port",
+ * "border", "base"), and, for a name the tagger read as an organisation or a miscellaneous name, the
+ * buildings and venues DESIGN.md counts as places ("Premadasa Stadium", "East Pyongyang Grand Theatre").
+ */
+export const NAME_PLACE_HEADS = words("region province oblast krai district prefecture territory peninsula island islands sea river valley mountains glacier");
+export const VENUE_HEADS = words("theatre theater stadium arena palace gallery cathedral mosque temple castle tower bridge square station airport mausoleum");
 
 /** Month names, in calendar order. */
 export const MONTH_NAMES = ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];

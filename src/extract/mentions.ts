@@ -1,12 +1,29 @@
 // Mentions of one document: NER spans, gazetteer matches (states, demonyms, capitals) and event/agreement phrases.
 import type { Document, Token } from "../schema/index.js";
 import { foldName, matchingText, slugify } from "../text/index.js";
-import { CALENDAR_WORDS, HARDWARE_NOUNS, HONORIFICS, INSTITUTION_HEADS, LEADER_TITLES, OFFICIAL_TITLES, PLACE_HEADS, TITLE_MODIFIERS } from "./lexicon.js";
+import {
+  AGREEMENT_NOUNS,
+  CALENDAR_WORDS,
+  EVENT_NOUNS,
+  HARDWARE_NOUNS,
+  HONORIFICS,
+  INSTITUTION_HEADS,
+  LEADER_TITLES,
+  NAME_PLACE_HEADS,
+  OCCUPATIONS,
+  OFFICIAL_TITLES,
+  PERSON_NOUNS,
+  PLACE_HEADS,
+  TITLE_MODIFIERS,
+  VENUE_HEADS,
+  WAR_NOUNS,
+} from "./lexicon.js";
 import { type Cand, dropOverlaps, overlaps, subTokens, tokensBySentence } from "./spans.js";
 import { world, type GazetteerEntry, type StateInfo } from "./world.js";
 import { findEventMentions } from "./events.js";
 import { readNamesakes } from "./namesakes.js";
 import { caseEvidence, isNameStop, repairSpanEdges, unifyNameKinds, type CaseEvidence } from "./slips.js";
+import { ENGLISH_WORDS } from "./english-words.js";
 
 /** IOB2 tags per sentence per token, as a NER tagger returns them. */
 export type Tags = string[][];
@@ -41,12 +58,27 @@ export function findMentions(doc: Document, tags: Tags | undefined): Cand[] {
     let ner = spans[s.index];
     if (s.heading) ner = ner.filter((c) => bodyNames.has(foldName(doc.text.slice(c.start, c.end))));
     const gaz = gazetteerSpans(tokens);
+    // "the Russian Defence Ministry": a state body named with its demonym is the state's body, so the
+    // demonym stays a mention of the state and the body's name keeps the demonym as an alias
+    ner = ner.map((n) => {
+      const g = gaz.find((x) => x.demonym && x.start === n.start && x.end < n.end);
+      if (!g || n.kind !== "institution") return n;
+      const rest = /^\s+/.exec(doc.text.slice(g.end, n.end));
+      const last = (/(\p{L}+)\P{L}*$/u.exec(doc.text.slice(n.start, n.end))?.[1] ?? "").toLowerCase();
+      if (!rest || !INSTITUTION_HEADS.has(last)) return n;
+      return { ...n, start: g.end + rest[0].length, fullStart: n.start };
+    });
     const kept: Cand[] = [];
     for (const g of gaz) {
-      // a state inside a longer organisation or person name ("Bank of Russia") belongs to that name,
-      // unless the name is nothing but gazetteer names ("North Korea-Russia")
+      // a state or capital inside a longer name ("Bank of Russia", "East Pyongyang Grand Theatre", "Moscow Oblast")
+      // belongs to that name, unless the name is nothing but gazetteer names ("North Korea-Russia")
+      // (a place only where its head noun says it is another place: "King of Romania" is Romania)
       const inside = ner.find(
-        (n) => overlaps(n, g) && (n.kind === "institution" || n.kind === "person") && n.end - n.start > g.end - g.start && !onlyNames(doc, n, gaz),
+        (n) =>
+          overlaps(n, g) &&
+          n.end - n.start > g.end - g.start &&
+          (n.kind !== "place" || hasPlaceHead(doc, n)) &&
+          !onlyNames(doc, n, gaz),
       );
       if (!inside) kept.push(g);
     }
@@ -145,12 +177,14 @@ function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): re
     }
     if ((tags[p] ?? "O") !== "O") continue;
     let q = p;
-    while (q < tokens.length && NAME_PARTICLES.has(tokens[q].text) && (tags[q] ?? "O") === "O") q++;
+    // (a particle after the first may be where the tagger began the person: "Ursula von der/B-PER Leyen/I-PER")
+    while (q < tokens.length && NAME_PARTICLES.has(tokens[q].text) && ((tags[q] ?? "O") === "O" || (q > p && /^[BI]-PER$/.test(tags[q])))) q++;
     const a = p - 1;
     const first = tags[a] ?? "O";
     const last = tags[q] ?? "O";
     if (q >= tokens.length || !isGivenName(tokens[a].text) || !NAME_PART.test(tokens[q].text)) continue;
-    if (first.startsWith("I-") || last.startsWith("I-")) continue;
+    const begunAtParticle = last === "I-PER" && tags[q - 1] !== undefined && /^[BI]-PER$/.test(tags[q - 1]) && NAME_PARTICLES.has(tokens[q - 1].text);
+    if (first.startsWith("I-") || (last.startsWith("I-") && !begunAtParticle)) continue;
     let end = q + 1;
     if (last !== "O") while (end < tokens.length && tags[end] === `I-${last.slice(2)}`) end++;
     out ??= [...tags];
@@ -167,7 +201,7 @@ function repairPersonTags(tokens: readonly Token[], tags: readonly string[]): re
  * organisation joined by "for"/"of"/"on" to another name is one name ("Korea Institute for National Unification").
  */
 function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence: CaseEvidence): Cand[] {
-  const tags = repairSpanEdges(tokens, repairPersonTags(tokens, rawTags), evidence);
+  const tags = repairAppositions(tokens, repairSpanEdges(tokens, repairPersonTags(tokens, rawTags), evidence), evidence);
   const out: Cand[] = [];
   let i = 0;
   let taken = 0; // tokens before this index belong to spans already read
@@ -200,7 +234,9 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
       }
     }
     while (label === "ORG" && j + 1 < tokens.length && ORG_JOINERS.has(tokens[j].text)) {
-      if (/^[BI]-(?:ORG|LOC|MISC)$/.test(tags[j + 1] ?? "")) {
+      // "Bank of Russia", "Alliance of Sahel States" — but "Botas of Turkey" is a company and the state it is in
+      const next = tags[j + 1] ?? "";
+      if (/^[BI]-(?:ORG|MISC)$/.test(next) || (/^[BI]-LOC$/.test(next) && takesComplement(tokens[j - 1].text))) {
         j += 2;
         while (j < tokens.length && /^I-/.test(tags[j] ?? "")) j++;
       } else if (INSTITUTION_HEADS.has(tokens[j - 1].text.toLowerCase()) && tokens[j].text !== "on" && isNamePart(tokens[j + 1].text)) {
@@ -211,9 +247,23 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     }
     // a name whose head is an institution noun is an institution, whatever the tagger thought ("Defence Ministry")
     const head = tokens[j - 1].text.toLowerCase();
-    const typed = (label === "PER" || label === "LOC" || label === "MISC") && j - i > 1 && INSTITUTION_HEADS.has(head) ? "ORG" : label;
-    // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person
-    const titled = titledPerson(tokens, i, j);
+    // and one whose capitalised head is a place or venue noun is a place ("Kermanshah Province", "Premadasa Stadium")
+    const placeHead =
+      /^\p{Lu}/u.test(tokens[j - 1].text) && (NAME_PLACE_HEADS.has(head) || (label !== "PER" && VENUE_HEADS.has(head)));
+    const typed =
+      j - i > 1 && (label === "PER" || label === "LOC" || label === "MISC") && INSTITUTION_HEADS.has(head)
+        ? "ORG"
+        : j - i > 1 && label !== "LOC" && placeHead
+          ? "LOC"
+          : label;
+    // "Governor General", "the Doge": titles alone name no one
+    if (isTitleOnly(tokens, i, j)) {
+      i = j;
+      continue;
+    }
+    // "Philippine Defence Secretary Gilberto Teodoro" read as one organisation: a name, a title, a person;
+    // "King Carol I", "Lord Krishna" read as a place: a style, a person
+    const titled = titledPerson(tokens, i, j) ?? styledPerson(tokens, i, j, label);
     if (titled) {
       out.push(...titled);
       i = taken = j;
@@ -225,12 +275,22 @@ function nerSpans(tokens: readonly Token[], rawTags: readonly string[], evidence
     const model = label !== "PER" && HARDWARE_NOUNS.has(tokens[j]?.text.toLowerCase() ?? "");
     const titleWord = label !== "PER" && j - i === 1 && TITLE_MODIFIERS.has(tokens[i].text.toLowerCase()) && isTitleHead(tokens[j]?.text ?? "");
     // "former dictator Ferdinand Marcos", "President Ferdinand Marcos": a name right after a title is a person
+    const nameWords = tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
+    // ("The South Korean activist Park Sang-hak": so is one right after an occupation)
     const afterTitle =
-      (label === "ORG" || label === "LOC") && j - i >= 2 && isTitleHead(prevWord) && tokens.slice(i, j).every((t) => NAME_PART.test(t.text));
+      label !== "PER" && j - i >= 2 && nameWords && (((label === "ORG" || label === "LOC") && isTitleHead(prevWord)) || PERSON_NOUNS.has(prevWord));
+    // "According to Hong Min, a senior researcher at ...", "Shoigu, Russia's Security Council secretary": a name
+    // with an occupation or title in apposition is a person (a one-word name only where the world gazetteer knows no place of it)
+    const withOccupation =
+      label !== "PER" &&
+      j - i <= 3 &&
+      nameWords &&
+      (j - i >= 2 || !world().entries.has(foldName(tokens[i].text))) &&
+      personApposition(tokens, j);
     const cand =
       model || titleWord
         ? null
-        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle ? "PER" : typed, tokens[i].start, tokens[j - 1].end, tokens[i].sentence));
+        : (initialsOfState(tokens, i, j, typed) ?? fromLabel(afterTitle || withOccupation ? "PER" : typed, tokens[i].start, nameEnd(tokens[j - 1]), tokens[i].sentence));
     if (cand) {
       out.push(cand);
       taken = j;
@@ -269,8 +329,10 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
   while (named < j && named - i < 3 && !isTitleWord(tokens[named].text.toLowerCase())) named++;
   let k = named;
   while (k < j && isTitleWord(tokens[k].text.toLowerCase())) k++;
-  const lastTitle = tokens[k - 1].text.toLowerCase();
-  if (k === named || k >= j || !(OFFICIAL_TITLES.has(lastTitle) || LEADER_TITLES.has(lastTitle))) return null;
+  // a head title among the title words ("Secretary of State" ends in a modifier)
+  const headed = tokens.slice(named, k).some((t) => OFFICIAL_TITLES.has(t.text.toLowerCase()) || LEADER_TITLES.has(t.text.toLowerCase()));
+  if (k === named || k >= j || !headed) return null;
+  if (hasNameHead(tokens[j - 1].text)) return null; // "Prince Edward Island", "King Abdullah University"
   for (let p = k; p < j; p++) if (!NAME_PART.test(tokens[p].text) && !PARTICLE_NAME_PART.test(tokens[p].text)) return null;
   const sentence = tokens[i].sentence;
   const out: Cand[] = [{ start: tokens[k].start, end: tokens[j - 1].end, sentence, kind: "person", source: "ner:PER" }];
@@ -279,6 +341,59 @@ function titledPerson(tokens: readonly Token[], i: number, j: number): Cand[] | 
     out.unshift({ ...name, sentence, kind: "institution", source: "ner:ORG" });
   }
   return out;
+}
+
+/** Head words of titles, styles and ranks: offices, nobility and clergy. */
+const TITLE_HEADS = new Set([
+  ...LEADER_TITLES,
+  ...OFFICIAL_TITLES,
+  ..."baron baroness baronet duke duchess earl count countess marquis marquess viscount viscountess knight dame lord lady sir archduke grand-duke doge pharaoh regent pope cardinal archbishop bishop abbot reverend rev.".split(" "),
+]);
+/** Styles written before a person's name that no organisation or place begins with ("General Motors" does). */
+const STYLES = new Set(
+  "king queen emperor empress lord lady sir dame pope doge pharaoh sultan emir shah tsar czar tsarina bishop archbishop cardinal reverend rev.".split(" "),
+);
+
+/** A span made of title words alone, with a head title among them: "Governor General", "Doge", "Lieutenant-Governor". */
+function isTitleOnly(tokens: readonly Token[], i: number, j: number): boolean {
+  const words = tokens.slice(i, j).map((t) => t.text.toLowerCase());
+  const parts = words.flatMap((w) => w.split("-")).filter((w) => /\p{L}/u.test(w) && w !== "'s");
+  return parts.some((w) => TITLE_HEADS.has(w)) && parts.every((w) => TITLE_HEADS.has(w) || TITLE_MODIFIERS.has(w) || w === "of" || w === "the");
+}
+
+/**
+ * "King Carol I", "Lord Krishna", "Doge Marino Faliero" read as a place or an organisation: a style
+ * before name parts is a person, the style left out. Not where the last word is a place's, venue's or
+ * institution's ("Prince Edward Island", "King Abdullah University").
+ */
+function styledPerson(tokens: readonly Token[], i: number, j: number, label: string): Cand[] | null {
+  if (label === "PER" || j - i < 2) return null;
+  let k = i;
+  while (k < j - 1 && STYLES.has(tokens[k].text.toLowerCase())) k++;
+  if (k === i) return null;
+  const rest = tokens.slice(k, j);
+  if (hasNameHead(tokens[j - 1].text)) return null;
+  if (!rest.every((t) => NAME_PART.test(t.text) || PARTICLE_NAME_PART.test(t.text) || /^[IVX]+$/.test(t.text))) return null;
+  if (world().entries.has(foldName(rest.map((t) => t.text).join(" ")))) return null;
+  return [{ start: tokens[k].start, end: tokens[j - 1].end, sentence: tokens[i].sentence, kind: "person", source: "ner:PER" }];
+}
+
+/** True for a head noun that takes a place as its complement in a name: an institution's, an agreement's or an event's. */
+function takesComplement(word: string): boolean {
+  const w = word.toLowerCase();
+  return INSTITUTION_HEADS.has(w) || AGREEMENT_NOUNS.has(w) || EVENT_NOUNS.has(w) || WAR_NOUNS.has(w);
+}
+
+/** True for the head noun of a place, venue or institution name, which no personal name ends in. */
+function hasNameHead(word: string): boolean {
+  const w = word.toLowerCase();
+  return PLACE_HEADS.has(w) || NAME_PLACE_HEADS.has(w) || VENUE_HEADS.has(w) || INSTITUTION_HEADS.has(w);
+}
+
+/** True when a place span ends in a place or venue noun: "Moscow Oblast", "East Pyongyang Grand Theatre". */
+function hasPlaceHead(doc: Document, c: Cand): boolean {
+  const last = (/(\p{L}+)\P{L}*$/u.exec(doc.text.slice(c.start, c.end))?.[1] ?? "").toLowerCase();
+  return PLACE_HEADS.has(last) || NAME_PLACE_HEADS.has(last) || VENUE_HEADS.has(last);
 }
 
 /** The state whose initials a token is, written in capitals, with or without dots ("US", "U.S."). */
@@ -295,8 +410,94 @@ function initialsCand(token: Token, state: StateInfo, modifier: boolean): Cand {
     : { start, end, sentence, kind: "state", source: "gazetteer:state", key, label: state.name };
 }
 
+/** Nouns that say an apposition describes an organisation: "Hezbollah, an Iran-backed militant group,". */
+const GROUP_NOUNS = new Set(["group", "organisation", "organization", "movement", "militia", "faction", "party", "company", "firm", "network"]);
+
+/**
+ * Names the apposition or coordination around them types where the tagger read nothing or a place:
+ * "Hezbollah, an Iran-backed militant group," is an organisation, and in "Putin and Kim signed" a word
+ * the world gazetteer does not know, joined by "and" to a person and followed by a verb, is a person.
+ */
+function repairAppositions(tokens: readonly Token[], tags: readonly string[], evidence: CaseEvidence): readonly string[] {
+  let out: string[] | undefined;
+  const set = (a: number, b: number, type: string) => {
+    out ??= [...tags];
+    for (let k = a; k < b; k++) out[k] = `${k === a ? "B" : "I"}-${type}`;
+  };
+  for (let j = 1; j < tokens.length; j++) {
+    if (tokens[j].text !== ",") continue;
+    // one to three untagged name words before ", a/an/the ... group"
+    let i = j;
+    while (i > 0 && j - i < 3 && (tags[i - 1] ?? "O") === "O" && NAME_PART.test(tokens[i - 1].text) && !isNameStop(tokens[i - 1].text)) i--;
+    if (i === j || (i > 0 && /^\p{Lu}/u.test(tokens[i - 1].text))) continue;
+    if (i === 0 && j - i === 1 && !evidence.capitalised.has(tokens[0].text.toLowerCase()) && ENGLISH_WORDS.has(tokens[0].text.toLowerCase())) continue;
+    if (!/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) continue;
+    for (let k = j + 2; k < Math.min(tokens.length, j + 6); k++) {
+      const w = tokens[k].text;
+      if (GROUP_NOUNS.has(w.toLowerCase())) {
+        set(i, j, "ORG");
+        break;
+      }
+      if (!/^\p{Ll}/u.test(w) && !NAME_PART.test(w) && !/^\p{L}+-\p{Ll}+$/u.test(w)) break;
+    }
+  }
+  const cur = out ?? tags;
+  for (let k = 0; k + 2 < tokens.length; k++) {
+    if (tokens[k + 1].text !== "and") continue;
+    const pairs: Array<[number, number]> = [
+      [k, k + 2],
+      [k + 2, k],
+    ];
+    for (const [place, person] of pairs) {
+      if (cur[place] !== "B-LOC" || /^I-/.test(cur[place + 1] ?? "") || world().entries.has(foldName(tokens[place].text))) continue;
+      if (!/^[BI]-PER$/.test(cur[person] ?? "") || /^I-/.test(cur[Math.max(k, k + 2) + 1] ?? "")) continue;
+      const next = tokens[k + 3]?.text ?? "";
+      if (!/^\p{Ll}+$/u.test(next) || isNameStop(next)) continue;
+      set(place, place + 1, "PER");
+    }
+  }
+  return out ?? tags;
+}
+
+/** Occupations an organisation or a state may also be described by in apposition ("NATO, a member of ..."). */
+const SHARED_OCCUPATIONS = new Set(["member", "partner", "associate", "head", "chief", "official", "employee", "research", "founder", "co-founder"]);
+
+/**
+ * True when the words after a name are ", a/an/the" and, within three more words, an occupation or
+ * an official title of a person: ", a senior researcher at", ", the party's spokesman".
+ */
+function personApposition(tokens: readonly Token[], j: number): boolean {
+  if (tokens[j]?.text !== ",") return false;
+  let from = j + 2;
+  if (!/^(?:a|an|the)$/i.test(tokens[j + 1]?.text ?? "")) {
+    // ", Russia's Security Council secretary": a possessor's name instead of an article
+    let k = j + 1;
+    while (k < j + 4 && NAME_PART.test(tokens[k]?.text ?? "")) k++;
+    if (k === j + 1 || tokens[k]?.text !== "'s") return false;
+    from = k + 1;
+  }
+  for (let k = from; k < Math.min(tokens.length, from + 4); k++) {
+    const w = tokens[k].text.toLowerCase();
+    if ((OCCUPATIONS.has(w) || OFFICIAL_TITLES.has(w)) && !SHARED_OCCUPATIONS.has(w)) return true;
+    if (!/^\p{Ll}/u.test(tokens[k].text) && w !== "'s" && !NAME_PART.test(tokens[k].text)) return false;
+  }
+  return false;
+}
+
 const isTitleHead = (w: string) => OFFICIAL_TITLES.has(w.toLowerCase()) || LEADER_TITLES.has(w.toLowerCase());
 const isTitleWord = (w: string) => w === "of" || TITLE_MODIFIERS.has(w) || OFFICIAL_TITLES.has(w) || LEADER_TITLES.has(w);
+
+/**
+ * Where a name's last token ends as a name: "Munich-based", "US-led", "EU-member" are one token each, of
+ * which only the part before the hyphen is a name.
+ */
+function nameEnd(token: Token): number {
+  const m = /^(\p{Lu}[^-]*(?:-\p{Lu}[^-]*)*)-(\p{Ll}+)$/u.exec(token.text);
+  return m && (COMPOUND_HEADS.has(m[2]) || /.ed$/.test(m[2])) ? token.start + m[1].length : token.end;
+}
+
+/** Words after a hyphen that make a name a modifier ("Munich-based"); Korean given names ("Jong-un") have none. */
+const COMPOUND_HEADS = new Set(["born", "run", "made", "held", "style", "member", "members", "series", "wide", "era", "type", "speaking", "friendly", "bound"]);
 
 function fromLabel(label: string, start: number, end: number, sentence: number): Cand | null {
   switch (label) {
@@ -429,15 +630,22 @@ function refineMention(doc: Document, c: Cand): Cand | null {
   if (end <= start || !/\p{L}/u.test(text.slice(start, end))) return null;
   // "CAIRO, Feb 3 (Reuters)": a month or weekday is no organisation or place ("May" may be a person)
   if (c.kind !== "person" && CALENDAR_WORDS.has(text.slice(start, end).toLowerCase().replace(/\.$/, ""))) return null;
+  let nameEnd: number | undefined;
   if (c.kind === "place" && !c.key) {
     const head = /^\s+(\p{Ll}+)/u.exec(text.slice(end, end + 20));
-    if (head && PLACE_HEADS.has(head[1])) end += head[0].length;
+    if (head && PLACE_HEADS.has(head[1])) {
+      nameEnd = end;
+      end += head[0].length;
+    }
   }
   if (c.source === "gazetteer:capital" && actsAsState(text, start, end)) {
     const entry = world().entries.get(foldName(text.slice(start, end)));
-    if (entry) return { ...c, start, end, kind: "state", key: `state:${slugify(entry.state.name)}`, label: entry.state.name, metonym: true };
+    if (entry) {
+      const city = { key: c.key ?? `place:${slugify(text.slice(start, end))}`, label: c.label ?? text.slice(start, end) };
+      return { ...c, start, end, kind: "state", key: `state:${slugify(entry.state.name)}`, label: entry.state.name, metonym: true, city };
+    }
   }
-  return { ...c, start, end };
+  return nameEnd === undefined ? { ...c, start, end } : { ...c, start, end, nameEnd };
 }
 
 /** A capital is its state when it acts: "Pyongyang had denied", "Pyongyang's foreign policy" — not after "in", "to", "from". */

@@ -15,8 +15,17 @@ export interface Cand {
   label?: string;
   /** The surface form names the entity by another thing (a capital for its state): not an alias. */
   metonym?: boolean;
+  /** For a capital read as its state ("Beijing said"), the city it names, which is a place of the text all the same. */
+  city?: { key: string; label: string };
   /** A demonym ("North Korean"): names the state as an adjective. */
   demonym?: boolean;
+  /**
+   * Where the name proper ends, when the span runs on over a head noun in lower case ("Kursk region"):
+   * the name without it ("Kursk") is what annotators and other texts call the place, so it is an alias.
+   */
+  nameEnd?: number;
+  /** Where the name began with the demonym of its state ("Russian Defence Ministry"), left to the state's mention: an alias. */
+  fullStart?: number;
 }
 
 const bySentenceCache = new WeakMap<Document, Token[][]>();

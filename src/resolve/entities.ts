@@ -100,11 +100,16 @@ export function resolveEntities(facts: readonly DocumentFacts[], options: Resolv
     for (const i of nodes) sets.union(nodes[0], i);
   }
 
-  // 3. aliases a document stated: multi-word forms and acronyms, on the same side of the person line
+  // 3. aliases a document stated: multi-word forms and acronyms, on the same side of the person line; and an
+  //    institution's one-word short form ("Ajax" of "Ajax Amsterdam") joins the institution of that name
   locals.forEach((l, i) => {
     for (const a of l.entity.aliases) {
-      if (!/\s/.test(a.trim()) && !isAcronym(a)) continue; // single names ("Kim") are too ambiguous across documents
-      for (const j of nodesOfName(nameKey(a))) if (sides[j] === sides[i]) sets.union(i, j);
+      const single = !/\s/.test(a.trim()) && !isAcronym(a);
+      // single names ("Kim") are too ambiguous across documents, but not an institution's among institutions
+      if (single && l.entity.kind !== "institution") continue;
+      for (const j of nodesOfName(nameKey(a))) {
+        if (sides[j] === sides[i] && (!single || locals[j].entity.kind === "institution")) sets.union(i, j);
+      }
     }
   });
 

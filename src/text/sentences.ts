@@ -24,6 +24,15 @@ const HEADING_MAX_CHARS = 120;
  * like a heading: its names count only where the body uses them, and no relation comes from it.
  */
 const CREDIT = /(?:Author|Editor|Reporter|Writer|Translator|Photographer)s?:\s+(?=\p{Lu})/uy;
+/**
+ * An agency credit that closes a report after its last sentence, with no stop between: the editors'
+ * initials and the agencies ("... in September. hc/rc (Reuters, AFP, AP)", "sje/dpa/AP/Reuters").
+ * It is read like a credit.
+ */
+const AGENCY_CREDIT_BODY = String.raw`\p{Ll}{1,4}(?:\/\p{L}{1,10})+(?:\s*\([^()]{1,80}\))?$`;
+const AGENCY_CREDIT = new RegExp(`^${AGENCY_CREDIT_BODY}`, "u");
+/** The same at the end of a line's last sentence. */
+const AGENCY_CREDIT_AFTER = new RegExp(String.raw`(?<=[.!?"'”’)]\s+)${AGENCY_CREDIT_BODY}`, "u");
 
 /**
  * Split a text into sentences and headings. A heading is a short line with no final punctuation
@@ -45,7 +54,8 @@ export function splitSentences(text: string, matching: string): Sentence[] {
       continue;
     }
     for (const [s, e] of parts) {
-      const credit = isCredit(line, s) && line.slice(s, e).split(/\s+/).length <= HEADING_MAX_WORDS;
+      const credit =
+        (isCredit(line, s) && line.slice(s, e).split(/\s+/).length <= HEADING_MAX_WORDS) || AGENCY_CREDIT.test(line.slice(s, e));
       const piece = { index: out.length, start: start + s, end: start + e, text: text.slice(start + s, start + e) };
       out.push({ ...piece, heading: credit });
     }
@@ -65,9 +75,17 @@ function isCredit(line: string, at: number): boolean {
   return CREDIT.test(line);
 }
 
-/** Sentence boundaries inside one line: at sentence ends, and before a credit. */
+/** Sentence boundaries inside one line: at sentence ends, before a credit, and before an agency credit. */
 function splitLine(line: string): Array<[number, number]> {
   const parts: Array<[number, number]> = [];
+  const push = (from: number, to: number) => {
+    // an agency credit after a sentence, with no stop to split at ("... in September. hc/rc (AFP)")
+    const agency = AGENCY_CREDIT_AFTER.exec(line.slice(from, to));
+    if (!agency || agency.index === 0) return void parts.push([from, to]);
+    let end = from + agency.index;
+    while (end > from && /\s/.test(line[end - 1])) end--;
+    parts.push([from, end], [from + agency.index, to]);
+  };
   for (const [s, e] of splitAtStops(line)) {
     // a credit run into the sentence before it, or into another credit, starts a part of its own
     let from = s;
@@ -75,10 +93,10 @@ function splitLine(line: string): Array<[number, number]> {
       if (!/\s/.test(line[k - 1]) || !/\p{Lu}/u.test(line[k]) || !isCredit(line, k)) continue;
       let to = k;
       while (to > from && /\s/.test(line[to - 1])) to--;
-      if (to > from) parts.push([from, to]);
+      if (to > from) push(from, to);
       from = k;
     }
-    parts.push([from, e]);
+    push(from, e);
   }
   return parts;
 }

@@ -223,9 +223,11 @@ describe("a third article: particles in names, short forms, wars with a non-stat
 describe("organisations the tagger mistakes for people", () => {
   const f = facts("units.txt", readFileSync(join(ROOT, "test/fixtures/articles/units.txt"), "utf8"));
   it("reads a name headed by an institution noun as an institution, and its parent organisation", () => {
-    expect(f.entities.find((e) => e.label === "Defence Ministry")?.kind).toBe("institution");
+    // "the Russian Defence Ministry": DWIE names a ministry with its demonym, and so does the tagger trained on it
+    const ministry = f.entities.find((e) => /^(?:Russian )?Defence Ministry$/.test(e.label));
+    expect(ministry?.kind).toBe("institution");
     expect(f.entities.find((e) => e.label === "Wagner Group")?.kind).toBe("institution");
-    expect(has(f, "Wagner Group", "part_of", "Defence Ministry")).toBeDefined();
+    expect(has(f, "Wagner Group", "part_of", ministry!.label)).toBeDefined();
   });
 });
 
@@ -408,8 +410,8 @@ describe("names with particles, and no lower-case words in names", () => {
     ["Ludwig van Beethoven and Vincent van Gogh were artists.", ["Ludwig van Beethoven", "Vincent van Gogh"]],
     ["Mohammed bin Salman met Joe Biden at the Bank of America.", ["Joe Biden", "Mohammed bin Salman"]],
     ["Luiz Inácio Lula da Silva met Ursula von der Leyen.", ["Luiz Inácio Lula da Silva", "Ursula von der Leyen"]],
-    // the tagger ran "Kim" on into "signed a"
-    ["Putin and Kim signed a mutual defence treaty in Pyongyang.", ["Kim"]],
+    // a tagger may run "Kim" on into "signed a", or read "Kim" as a place beside the person "Putin"
+    ["Putin and Kim signed a mutual defence treaty in Pyongyang.", ["Kim", "Putin"]],
   ])("%s", (text, expected) => {
     expect(people(text)).toEqual(expected);
   });

@@ -26,8 +26,24 @@ describe("headings and prose lines, table-driven", () => {
       ["Editor: Grahame Lucas", true],
     ]],
     ["a credit run into a sentence without a stop between", "It ended on Wednesday. tkw/AFP/AP/dpa Editor: Jennifer Abramsohn", [
-      ["It ended on Wednesday. tkw/AFP/AP/dpa", false],
+      ["It ended on Wednesday.", false],
+      ["tkw/AFP/AP/dpa", true],
       ["Editor: Jennifer Abramsohn", true],
+    ]],
+    ["editors' initials and agencies after the last sentence", "The ambassador was killed in September. hc/rc (Reuters, AFP, AP)", [
+      ["The ambassador was killed in September.", false],
+      ["hc/rc (Reuters, AFP, AP)", true],
+    ]],
+    ["the same after a quotation", 'He called it "an error." msh/lw (AFP, dpa, Reuters)', [
+      ['He called it "an error."', false],
+      ["msh/lw (AFP, dpa, Reuters)", true],
+    ]],
+    ["the same on a line of its own", "Talks went on.\nmz/msh (AP, AFP, dpa)", [
+      ["Talks went on.", false],
+      ["mz/msh (AP, AFP, dpa)", true],
+    ]],
+    ["a slash in prose", "The vote was 5/4 in favour, and/or so it seemed to him at the time of the count.", [
+      ["The vote was 5/4 in favour, and/or so it seemed to him at the time of the count.", false],
     ]],
     ["a credit ending in brackets", "Author: Darren Mara (dpa, Reuters) Editor: Susan Houlton", [
       ["Author: Darren Mara (dpa, Reuters)", true],

@@ -244,6 +244,11 @@ interface Knowledge {
   capitalOf: Map<string, string>;
   /** States (and places) each entity is tied to by a rule: offices and citizenship of people, places' locations. */
   ruled: Map<string, Set<string>>;
+  /**
+   * The state a place's or institution's name names inside it, by the entity's id: "East Pyongyang Grand
+   * Theatre" (a capital), "Bank of Russia" (a state), "Russian Defence Ministry" (a demonym).
+   */
+  namedState: Map<string, string>;
 }
 
 const TIES = new Set(["leader_of", "official_of", "citizen_of", "located_in", "capital_of", "part_of", "works_for", "member_of"]);
@@ -257,6 +262,20 @@ function knowledgeOf(entities: readonly Entity[], rules: readonly Relation[]): K
     const entry = gazetteer.entries.get(foldName(e.label));
     if (entry?.type === "capital") capitalOf.set(e.id, stateByName.get(entry.state.name) ?? `state:${entry.state.code}`);
   }
+  const namedState = new Map<string, string>();
+  for (const e of entities) {
+    if (e.kind !== "place" && e.kind !== "institution" && e.kind !== "event") continue;
+    const words = foldName(e.label).split(" ");
+    if (words.length < 2) continue;
+    found: for (let n = Math.min(4, words.length - 1); n >= 1; n--) {
+      for (let a = 0; a + n <= words.length; a++) {
+        const entry = gazetteer.entries.get(words.slice(a, a + n).join(" "));
+        if (!entry || entry.type === "seat") continue;
+        namedState.set(e.id, stateByName.get(entry.state.name) ?? `state:${entry.state.code}`);
+        break found;
+      }
+    }
+  }
   const ruled = new Map<string, Set<string>>();
   for (const r of rules) {
     if (!TIES.has(r.relation)) continue;
@@ -264,13 +283,15 @@ function knowledgeOf(entities: readonly Entity[], rules: readonly Relation[]): K
     set.add(r.target);
     ruled.set(r.source, set);
   }
-  return { capitalOf, ruled };
+  return { capitalOf, ruled, namedState };
 }
 
 /** Features of what is known of the pair beyond its sentence; `k` names the kind pair. */
 function knownFeatures(k: string, source: string, target: string, known: Knowledge, sink: PairSink): void {
   const capital = known.capitalOf.get(source);
   if (capital) sink.f(k, ":capital=", capital === target ? "this" : "other");
+  const named = known.namedState.get(source);
+  if (named) sink.f(k, ":named=", named === target ? "this" : "other");
   const ties = known.ruled.get(source);
   if (ties) sink.f(k, ":ruled=", ties.has(target) ? "this" : "other");
   const back = known.ruled.get(target);
