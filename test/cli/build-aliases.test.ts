@@ -13,12 +13,12 @@ const project = join(tmp, "graph-data");
 const sources = join(project, "sources");
 mkdirSync(sources, { recursive: true });
 writeFileSync(join(sources, "north-korea-russia.txt"), readFileSync(SEED_TEXT));
-const CORRECTIONS = `# the theatre is a venue; the institute goes by its acronym
+const CORRECTIONS = `# the theatre is meant as the company that runs it; the institute goes by its acronym
 merge:
   - names: [Korea Institute for National Unification, KINU]
     label: KINU
 kinds:
-  East Pyongyang Grand Theatre: place
+  East Pyongyang Grand Theatre: institution
 `;
 const keys = (out: string) => GraphJson.parse(JSON.parse(readFileSync(join(out, "graph.json"), "utf8"))).nodes.map((n) => n.key);
 
@@ -26,15 +26,16 @@ describe("kg build --aliases", () => {
   it("applies aliases.yaml from the sources folder's parent by default", () => {
     const plain = join(tmp, "plain");
     expect(runKg(["build", "--sources", sources, "--out", plain, "--quiet"]).status).toBe(0);
-    expect(keys(plain)).toEqual(expect.arrayContaining(["institution:east-pyongyang-grand-theatre", "institution:korea-institute-for-national-unification"]));
+    expect(keys(plain)).toEqual(expect.arrayContaining(["place:east-pyongyang-grand-theatre", "institution:korea-institute-for-national-unification"]));
     writeFileSync(join(project, "aliases.yaml"), CORRECTIONS);
     const corrected = join(tmp, "corrected");
     const r = runKg(["build", "--sources", sources, "--out", corrected, "--quiet"]);
     rmSync(join(project, "aliases.yaml"));
     expect(r.status).toBe(0);
     const k = keys(corrected);
-    expect(k).toEqual(expect.arrayContaining(["place:east-pyongyang-grand-theatre", "institution:kinu"]));
+    expect(k).toEqual(expect.arrayContaining(["institution:east-pyongyang-grand-theatre", "institution:kinu"]));
     expect(k).not.toContain("institution:korea-institute-for-national-unification");
+    expect(k).not.toContain("place:east-pyongyang-grand-theatre");
     expect(k.length).toBe(keys(plain).length);
   });
 

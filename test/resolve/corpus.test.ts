@@ -74,10 +74,10 @@ describe.skipIf(!existsSync(conll))("Reuters articles of August 1996 (CoNLL-2003
   it("resolve with every property of a resolution", () => checkResolution(results, resolved));
 
   // a split that is two things: a person and something else, several people, or a club whose longer name holds
-  // its town's ("Baltimore" of the Baltimore Orioles in a box score, beside the city)
-  it("split at most three of the 300 most-mentioned names, each over two things the name stands for", () => {
+  // its town's ("Baltimore" of the Baltimore Orioles in a box score, beside the city; "Taibe" of Hapoel Taibe)
+  it("split at most five of the 300 most-mentioned names, each over two things the name stands for", () => {
     const { split } = splitNames(resolved.entities, { top: 300 });
-    expect(split.length).toBeLessThanOrEqual(3);
+    expect(split.length).toBeLessThanOrEqual(5);
     for (const s of split) {
       const nodes = s.nodes.map((n) => resolved.entities.find((e) => e.key === n.key)!);
       const persons = nodes.filter((e) => e.kind === "person").length;
