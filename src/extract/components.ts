@@ -9,6 +9,7 @@ import type { Cand } from "./spans.js";
 import { classifyRelations } from "./relations/classifier/classify.js";
 import type { RelationModel } from "./relations/classifier/model.js";
 import { cooccurrenceRelations, mergeRelations, ruleRelations, sortRelations } from "./relations/index.js";
+import { checkPlaces } from "./relations/places-check.js";
 
 /** A NER tagger: IOB2 tags (PER/ORG/LOC/MISC) for one document given as sentences of token strings. */
 export type Tagger = (sentences: string[][]) => string[][];
@@ -112,6 +113,14 @@ export const kindCheckComponent: Component = {
   },
 };
 
+/** The classifier's places of a place or an event agree with the state its name or a rule gives it (see checkPlaces). */
+export const placesCheckComponent: Component = {
+  name: "relations/places-check",
+  requires: ["entities", "checked"],
+  assigns: [],
+  run: (a) => ({ ...a, relations: checkPlaces(a.entities!, a.relations!) }),
+};
+
 /** One relation per (source, relation, target): evidence and provenance joined, best confidence. */
 export const mergeComponent: Component = {
   name: "relations/merge",
@@ -135,7 +144,7 @@ export interface PipelineOptions {
   relationModel?: RelationModel;
 }
 
-/** The default list: tagger, mentions, coreference, rules, classifier, kind check, merge, co-occurrence. */
+/** The default list: tagger, mentions, coreference, rules, classifier, kind check, places check, merge, co-occurrence. */
 export function extractionComponents(options: PipelineOptions = {}): Component[] {
   return [
     ...(options.tagger ? [taggerComponent(options.tagger)] : []),
@@ -144,6 +153,7 @@ export function extractionComponents(options: PipelineOptions = {}): Component[]
     rulesComponent,
     ...(options.relationModel ? [classifierComponent(options.relationModel)] : []),
     kindCheckComponent,
+    placesCheckComponent,
     mergeComponent,
     cooccurrenceComponent,
   ];
