@@ -1,7 +1,7 @@
 // In-document coreference: group mentions into entities (short names, acronyms, "the North"), pick labels, aliases and kinds.
 import type { Document, Entity, EntityKind, Mention } from "../schema/index.js";
 import { foldName, matchingText } from "../text/index.js";
-import { NOT_PERSON_ENDINGS, REGION_MODIFIERS } from "./lexicon.js";
+import { AREA_HEADS, NOT_PERSON_ENDINGS, REGION_MODIFIERS } from "./lexicon.js";
 import type { Cand } from "./spans.js";
 
 export interface CorefResult {
@@ -60,7 +60,7 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
     else if (c.kind === "person" && folded.includes(" ")) join(c, `person:${folded}`);
     else if (c.kind === "person" || isAcronym(surface(c)) || isBareDirection(text, c)) deferred.push(c);
     // "the Kursk region" and "Kursk" are one place: a span run on over its head noun is keyed by the name proper
-    else join(c, `${c.kind}:${(c.nameEnd === undefined ? folded : foldName(doc.text.slice(c.start, c.nameEnd))).replace(/^the /, "")}`);
+    else join(c, `${c.kind}:${(areaOf(doc, c) ? foldName(doc.text.slice(c.start, c.nameEnd)) : folded).replace(/^the /, "")}`);
   }
   // person name parts, counted over the document, for short forms
   const persons = indexPersons(doc, [...groups.values()].filter((g) => g.key.startsWith("person:")));
@@ -121,13 +121,21 @@ export function resolveCoreference(doc: Document, cands: readonly Cand[]): Coref
   for (const g of institutions) {
     if (g.cands.some((c) => c.key) || !groups.has(g.key) || g.cands.some((c) => isAcronym(surface(c)))) continue;
     const words = nameOf(g).split(" ");
-    const hosts = institutions.filter((h) => h !== g && groups.has(h.key) && containsRun(nameOf(h).split(" "), words));
+    const hosts = institutions.filter((h) => h !== g && groups.has(h.key) && shortFormOf(nameOf(h).split(" "), words));
     if (hosts.length !== 1) continue;
     for (const c of g.cands) join(c, hosts[0].key);
     groups.delete(g.key);
   }
   addBlocReferences(doc, text, sorted, groupOf);
   return toEntities(doc, [...groups.values()]);
+}
+
+/**
+ * True for a place whose span ran on over the word of its area ("the Kursk region"): the name before
+ * it is the same place. Over another head noun ("Gaza airport", "Minnesota border") it is another.
+ */
+function areaOf(doc: Document, c: Cand): c is Cand & { nameEnd: number } {
+  return c.nameEnd !== undefined && AREA_HEADS.has(doc.text.slice(c.nameEnd, c.end).trim().toLowerCase());
 }
 
 /** The folded name a group is keyed by ("person:kim jong un" → "kim jong un"). */
@@ -140,13 +148,23 @@ function endsWith(whole: readonly string[], tail: readonly string[]): boolean {
   return whole.length > tail.length && tail.every((w, k) => whole[whole.length - tail.length + k] === w);
 }
 
-/** True when `whole` is longer than `part` and holds its words in a row. */
-function containsRun(whole: readonly string[], part: readonly string[]): boolean {
+/**
+ * True when `part` can be a short form of the institution named `whole`: its words in a row, neither
+ * the place or the field the name is "of" ("Europe" of the International Lesbian and Gay Association of
+ * Europe, "God" of the Redeemed Christian Church of God) nor the name that a compass word before it
+ * makes another ("Melbourne" of North Melbourne, two clubs).
+ */
+function shortFormOf(whole: readonly string[], part: readonly string[]): boolean {
   for (let s = 0; s + part.length <= whole.length && whole.length > part.length; s++) {
-    if (part.every((w, k) => whole[s + k] === w)) return true;
+    if (!part.every((w, k) => whole[s + k] === w)) continue;
+    if (s > 0 && OF_WORDS.has(whole[s - 1])) continue;
+    if (s + part.length === whole.length && whole.slice(0, s).every((w) => REGION_MODIFIERS.has(w))) continue;
+    return true;
   }
   return false;
 }
+
+const OF_WORDS = new Set(["of", "for", "de", "du", "des", "der"]);
 
 /** Trade and political blocs a text may go on to call "the bloc", by folded name. */
 const BLOCS = new Set([
@@ -209,7 +227,7 @@ function toEntities(doc: Document, groups: Group[]): CorefResult {
     const forms = g.cands.filter((c) => !c.metonym).map((c) => doc.text.slice(c.start, c.end));
     const label = g.label ?? pickLabel(forms.length ? forms : g.cands.map((c) => doc.text.slice(c.start, c.end)), kind);
     // "Kursk" of "the Kursk region": the name without the head noun its span ran on over
-    const bare = g.cands.filter((c) => !c.metonym && c.nameEnd !== undefined).map((c) => doc.text.slice(c.start, c.nameEnd));
+    const bare = g.cands.filter((c) => !c.metonym && areaOf(doc, c)).map((c) => doc.text.slice(c.start, c.nameEnd));
     // "Russian Defence Ministry" of "the Defence Ministry" whose demonym is the state's mention
     const full = g.cands.filter((c) => c.fullStart !== undefined).map((c) => doc.text.slice(c.fullStart, c.end));
     const aliases = [...new Set([...forms, ...bare, ...full].map((f) => f.replace(/\s+/g, " ").trim()))].filter((f) => f !== label).sort();

@@ -111,6 +111,11 @@ export const NOT_PERSON_ENDINGS = words(
  * "border", "base"), and, for a name the tagger read as an organisation or a miscellaneous name, the
  * buildings and venues DESIGN.md counts as places ("Premadasa Stadium", "East Pyongyang Grand Theatre").
  */
+/**
+ * PLACE_HEADS that name the area of the name before them, not another place: "the Kursk region" is
+ * Kursk, "California state" California; a city, a border or an airport is a place of its own.
+ */
+export const AREA_HEADS = words("region province oblast krai state prefecture governorate district territory");
 export const NAME_PLACE_HEADS = words("region province oblast krai district prefecture territory peninsula island islands sea river valley mountains glacier");
 export const VENUE_HEADS = words("theatre theater stadium arena palace gallery cathedral mosque temple castle tower bridge square station airport mausoleum");
 

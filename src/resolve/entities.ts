@@ -3,6 +3,7 @@ import type { DocumentFacts, Entity, EntityKind, Relation } from "../schema/inde
 import { ENTITY_KINDS, SYMMETRIC_RELATIONS, TYPED_RELATIONS } from "../schema/index.js";
 import { foldName, slugify } from "../text/index.js";
 import { mergeRelations } from "../extract/index.js";
+import { AREA_HEADS } from "../extract/lexicon.js";
 import { NO_CORRECTIONS, type Corrections } from "./corrections.js";
 
 /** An entity of the whole corpus; `key` is the graph node key, `${kind}:${slug}`. */
@@ -111,6 +112,17 @@ export function resolveEntities(facts: readonly DocumentFacts[], options: Resolv
         if (sides[j] === sides[i] && (!single || locals[j].entity.kind === "institution")) sets.union(i, j);
       }
     }
+  });
+
+  // 3b. a place named with its area's word ("Chechnya region", "California state"), whose documents also call it
+  //     by the bare name, is the place of that name elsewhere
+  locals.forEach((l, i) => {
+    if (l.entity.kind !== "place") return;
+    const words = l.entity.label.split(/\s+/);
+    if (words.length < 2 || !AREA_HEADS.has(words[words.length - 1].toLowerCase())) return;
+    const bare = nameKey(words.slice(0, -1).join(" "));
+    if (!l.entity.aliases.some((a) => nameKey(a) === bare)) return;
+    for (const j of nodesOfName(bare)) if (locals[j].entity.kind === "place" && sides[j] === sides[i]) sets.union(i, j);
   });
 
   // 4. a one-word person ("Vance") is the full name ("JD Vance") of another document when exactly one fits

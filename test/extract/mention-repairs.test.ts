@@ -191,6 +191,37 @@ describe("short forms of names", () => {
     ]);
     expect(named(f)).toContain("Council/institution");
   });
+
+  it("a place named with its area's word is the bare name's place; with another head noun, another place", () => {
+    const area = facts("Fighting went on in the Kursk region on Monday. Kursk was shelled again.", [["Kursk", "LOC"]]);
+    expect(named(area)).toEqual(["Kursk region/place"]);
+    expect(entity(area, "Kursk region")?.aliases).toEqual(["Kursk"]);
+    const airport = facts("Planes landed at the Gaza airport on Monday. Gaza was quiet.", [["Gaza", "LOC"]]);
+    expect(named(airport)).toEqual(["Gaza airport/place", "Gaza/place"]);
+    expect(entity(airport, "Gaza airport")?.aliases).toEqual([]);
+  });
+
+  it("are not the place or field a name is of, nor the other name a compass word makes", () => {
+    const europe = facts("The International Lesbian and Gay Association of Europe met in Vienna. Europe was its subject.", [
+      ["International Lesbian and Gay Association of Europe", "ORG"],
+      ["Vienna", "LOC"],
+      ["Europe", "ORG"],
+    ]);
+    expect(named(europe)).toContain("Europe/institution");
+    expect(entity(europe, "International Lesbian and Gay Association of Europe")?.aliases).toEqual([]);
+    const clubs = facts("North Melbourne beat Melbourne by 20 points on Saturday. Melbourne fell to ninth.", [
+      ["North Melbourne", "ORG"],
+      ["Melbourne", "ORG"],
+    ]);
+    expect(named(clubs)).toEqual(["Melbourne/institution", "North Melbourne/institution"]);
+    // the name held further in stays a short form: "Texas" of the Texas Rangers in a box score
+    const rangers = facts("The Texas Rangers beat Boston 5-3. Texas scored twice in the ninth.", [
+      ["Texas Rangers", "ORG"],
+      ["Boston", "ORG"],
+      ["Texas", "ORG"],
+    ]);
+    expect(entity(rangers, "Texas Rangers")?.aliases).toEqual(["Texas"]);
+  });
 });
 
 describe("a capital that speaks for its state", () => {

@@ -202,6 +202,30 @@ describe("aliases across documents", () => {
     const r = resolveEntities([only("a.txt", entity("s", "institution", "Social Security Administration", ["SSA"], 3)), only("b.txt", entity("s", "person", "SSA", [], 2))]);
     expect(r.entities.map((e) => e.key)).toEqual(["institution:social-security-administration", "person:ssa"]);
   });
+
+  it("join a place named with its area's word to the place of the bare name, where its document used the bare name too", () => {
+    const r = resolveEntities([
+      only("a.txt", entity("c", "place", "Chechnya region", ["Chechnya"], 2)),
+      only("b.txt", entity("c", "place", "Chechnya", [], 5)),
+      // no bare name in its document: the area word may make another place
+      only("c.txt", entity("k", "place", "Kursk region", [], 2)),
+      only("d.txt", entity("k", "place", "Kursk", [], 3)),
+      // a city is not the state it is named after, nor an airport its city
+      only("e.txt", entity("o", "place", "Oklahoma City", ["Oklahoma"], 2)),
+      only("f.txt", entity("o", "place", "Oklahoma", [], 2)),
+      only("g.txt", entity("g", "place", "Gaza airport", ["Gaza"], 1)),
+      only("h.txt", entity("g", "place", "Gaza", [], 4)),
+    ]);
+    expect(r.entities.map((e) => [e.key, e.documents.length])).toEqual([
+      ["place:chechnya", 2],
+      ["place:gaza", 1],
+      ["place:gaza-airport", 1],
+      ["place:kursk", 1],
+      ["place:kursk-region", 1],
+      ["place:oklahoma", 1],
+      ["place:oklahoma-city", 1],
+    ]);
+  });
 });
 
 describe("resolution is a function of the set of facts", () => {
