@@ -201,4 +201,25 @@ describe("placeLabels", () => {
     // a node after the nodes around it in the order may not cover them
     expect(placeLabels(order, measure, 13, 2, undefined, true).has("small")).toBe(false);
   });
+
+  it("lets only the first few labels cover less important nodes when given a number, and only where no clear place is left", () => {
+    const crowd = [
+      { key: "hub", x: 200, y: 100, size: 9, label: "United States" },
+      { key: "free", x: 200, y: 300, size: 6, label: "Canada" },
+      { key: "r", x: 240, y: 100, size: 3, label: "" },
+      { key: "l", x: 160, y: 100, size: 3, label: "" },
+      { key: "third", x: 400, y: 100, size: 4, label: "Ohio" },
+      { key: "wall-r", x: 425, y: 100, size: 3, label: "" },
+      { key: "wall-l", x: 375, y: 100, size: 3, label: "" },
+    ];
+    // the hub, first, covers its neighbours; the third in the order is past the two allowed and gets none
+    expect([...placeLabels(crowd, measure, 13, 2, undefined, 2)]).toEqual([
+      ["hub", "right"],
+      ["free", "right"],
+    ]);
+    expect(placeLabels(crowd, measure, 13, 2, undefined, 3).get("third")).toBe("right");
+    // a label with a clear place keeps it: the nodes it might have covered stay uncovered
+    const clear = [{ key: "hub", x: 200, y: 100, size: 9, label: "United States" }, { key: "l", x: 160, y: 100, size: 3, label: "" }];
+    expect([...placeLabels(clear, measure, 13, 2, undefined, 1)]).toEqual([["hub", "right"]]);
+  });
 });

@@ -15,6 +15,9 @@ export const SMALL_GRAPH = 300;
  */
 export const LARGE_GRAPH_CANDIDATES = 150;
 
+/** On small graphs, the labels of this many of the most important nodes may cover less important nodes when nothing else is left. */
+export const SMALL_GRAPH_HUBS = 5;
+
 /** Text width in the label font, cached per label. */
 function labelMeasurer(renderer: KgSigma): (text: string) => number {
   const ctx = document.createElement("canvas").getContext("2d");
@@ -58,7 +61,7 @@ function chooseLabels(
     candidates.push({ key, x: p.x, y: p.y, size: renderer.scaleSize(display.nodeSize.get(key) ?? 4), label: labelled ? a.label : "" });
     if (candidates.length >= limit) break;
   }
-  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height }, Number.isFinite(limit));
+  return placeLabels(candidates, measure, renderer.getSetting("labelSize"), 2, { width, height }, Number.isFinite(limit) || SMALL_GRAPH_HUBS);
 }
 
 /**

@@ -37,8 +37,10 @@ const discBox = (c: LabelCandidate): LabelBox => ({ key: c.key, x: c.x - c.size,
  * Choose which labels to draw and on which side: candidates in the given order (most important first) get
  * their label on the right, or else on the left, where its box lies inside the viewport and (plus `margin`
  * pixels of air) overlaps no label placed so far and no other node; the rest get none. With
- * `overLessImportant`, a label may cover the nodes after it in the order (on a large graph, a hub's
- * neighbours crowd it on both sides, and it is the hub's label that matters).
+ * `overLessImportant` true, a label may cover the nodes after it in the order (on a large graph, a hub's
+ * neighbours crowd it on both sides, and it is the hub's label that matters); with a number, only that many
+ * of the first labelled candidates may, and only when no place clear of every node is left for them (on a small
+ * graph the few hubs are crowded by their neighbours too, and their labels matter most).
  */
 export function placeLabels(
   candidates: readonly LabelCandidate[],
@@ -46,24 +48,28 @@ export function placeLabels(
   fontSize: number,
   margin = 2,
   viewport: { width: number; height: number } = { width: Infinity, height: Infinity },
-  overLessImportant = false,
+  overLessImportant: boolean | number = false,
 ): Map<string, LabelSide> {
   const discs = candidates.map(discBox);
   const kept: LabelBox[] = [];
   const chosen = new Map<string, LabelSide>();
+  let labelled = 0;
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     if (!c.label) continue;
-    const blocking = overLessImportant ? discs.slice(0, i) : discs;
+    const rank = labelled++;
     const width = measure(c.label);
-    for (const side of ["right", "left"] as const) {
-      const b = labelBox(c, side, width, fontSize);
-      const padded = { ...b, x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin };
-      const inside = b.x >= 0 && b.y >= 0 && b.x + b.w <= viewport.width && b.y + b.h <= viewport.height;
-      if (!inside || kept.some((k) => overlaps(k, padded)) || blocking.some((d) => d.key !== c.key && overlaps(d, b))) continue;
-      kept.push(b);
-      chosen.set(c.key, side);
-      break;
+    const tries = overLessImportant === true ? [discs.slice(0, i)] : overLessImportant !== false && rank < overLessImportant ? [discs, discs.slice(0, i)] : [discs];
+    placing: for (const blocking of tries) {
+      for (const side of ["right", "left"] as const) {
+        const b = labelBox(c, side, width, fontSize);
+        const padded = { ...b, x: b.x - margin, y: b.y - margin, w: b.w + 2 * margin, h: b.h + 2 * margin };
+        const inside = b.x >= 0 && b.y >= 0 && b.x + b.w <= viewport.width && b.y + b.h <= viewport.height;
+        if (!inside || kept.some((k) => overlaps(k, padded)) || blocking.some((d) => d.key !== c.key && overlaps(d, b))) continue;
+        kept.push(b);
+        chosen.set(c.key, side);
+        break placing;
+      }
     }
   }
   return chosen;
