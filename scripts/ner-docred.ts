@@ -13,10 +13,10 @@
 // as demonyms) as MISC, and so is a location that the world gazetteer knows as a demonym; times, numbers, money and roles are no entity. A DWIE sentence that holds a byline or
 // agency credit ("mz/msh (AP, AFP, dpa)") is left out: its names are annotated as one span, not as names.
 import { execFileSync } from "node:child_process";
-import { readFileSync, renameSync, writeFileSync } from "node:fs";
-import { resolve } from "node:path";
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
+import { dirname, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { taggerInput } from "../src/extract/ner/index.js";
+import { taggerInput } from "../src/extract/ner-entities.js";
 import { world } from "../src/extract/world.js";
 import { documentFromText, foldName } from "../src/text/index.js";
 
@@ -148,6 +148,7 @@ function main(): void {
       lines.push("");
     }
   }
+  mkdirSync(dirname(values.out), { recursive: true });
   writeFileSync(`${values.out}.tmp`, lines.join("\n") + "\n");
   renameSync(`${values.out}.tmp`, values.out);
   process.stderr.write(
